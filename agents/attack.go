@@ -1,0 +1,70 @@
+package agents
+
+import "math"
+
+// Option is an attack an aggressor weighs: one target in one mode, with what the aggressor
+// expects of the target's guarantors.
+type Option struct {
+	Mode      Mode
+	PA, PT    float64 // the aggressor's and the target's power
+	Support   float64 // S: the credibility-weighted support the aggressor expects for the target
+	R         float64 // the aggressor's revisionism towards the target, r(a,t)
+	Reach     float64 // reach(a,t)
+	Umbrella  float64 // U: the largest credibility of a nuclear umbrella covering the mode, 1 if the target is nuclear
+	Sanctions float64 // the sum of the credibilities of the sanctioning guarantors covering the mode
+}
+
+// Utility returns the aggressor's chance of success and expected utility of the option
+// (MODEL.md §2, step 4):
+//
+//	p_win = Contest(PA, PT+S)
+//	EU    = p_win*r*reach*h_m - c_m*(PT+S)/(PA+PT+S) - h_m*nuc*U - hybrid.sanction*Sanctions
+//
+// with h_armed = 1, h_hybrid = hybrid.gain, c_armed = war.cost, c_hybrid = hybrid.cost.
+func (p *Params) Utility(o Option) (pwin, eu float64) {
+	h, c := 1.0, p.War.Cost
+	if o.Mode == HybridAttack {
+		h, c = p.Hybrid.Gain, p.Hybrid.Cost
+	}
+	defence := o.PT + o.Support
+	pwin = Contest(o.PA, defence, p.Model.Gamma)
+	share := 0.0
+	if tot := o.PA + defence; tot > 0 {
+		share = defence / tot
+	}
+	eu = pwin*o.R*o.Reach*h - c*share - h*p.Model.Nuc*o.Umbrella - p.Hybrid.Sanction*o.Sanctions
+	return pwin, eu
+}
+
+// ChoiceProb returns the probability that an aggressor whose only option has expected utility eu
+// attacks: 1/(1 + e^-(eu-mu)/s).
+func (p *Params) ChoiceProb(eu float64) float64 {
+	return Logistic((eu - p.Model.Mu) / p.Model.S)
+}
+
+// Choose picks an option by the multinomial logit with the status quo as the outside option:
+// option j is taken with probability e^((eu_j-mu)/s) / (1 + sum_k e^((eu_k-mu)/s)). u is one
+// uniform draw in [0,1); the result is the index of the chosen option, or -1 for no attack.
+func (p *Params) Choose(eus []float64, u float64) int {
+	if len(eus) == 0 {
+		return -1
+	}
+	mu, s := p.Model.Mu, p.Model.S
+	// Shift by the largest exponent (at least the outside option's 0) so nothing overflows.
+	m := 0.0
+	for _, eu := range eus {
+		m = math.Max(m, (eu-mu)/s)
+	}
+	total := math.Exp(-m)
+	for _, eu := range eus {
+		total += math.Exp((eu-mu)/s - m)
+	}
+	acc := 0.0
+	for j, eu := range eus {
+		acc += math.Exp((eu-mu)/s-m) / total
+		if u < acc {
+			return j
+		}
+	}
+	return -1
+}

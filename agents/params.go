@@ -1,0 +1,138 @@
+package agents
+
+// Params holds every global parameter of the model. The toml tags are the dotted paths by which
+// configs, --set, sweeps and per-run uncertainty address each field (model.gamma, war.cost,
+// kind.agreement.aid, ...). Use [DefaultParams] for the reference values.
+type Params struct {
+	Model     Model           `toml:"model"`
+	War       War             `toml:"war"`
+	Hybrid    Hybrid          `toml:"hybrid"`
+	Honour    Honour          `toml:"honour"`
+	Rep       Rep             `toml:"rep"`
+	Intent    Intent          `toml:"intent"`
+	Will      Will            `toml:"will"`
+	Balance   BalanceParams   `toml:"balance"`
+	Bandwagon BandwagonParams `toml:"bandwagon"`
+	Buckpass  BuckpassParams  `toml:"buckpass"`
+	Freeride  FreerideParams  `toml:"freeride"`
+	Kind      Kinds           `toml:"kind"`
+}
+
+// Model holds the economic, geographic and decision parameters of MODEL.md §1–2.
+type Model struct {
+	BurdenMin float64 `toml:"burden_min" doc:"lowest defence burden (share of GDP)"`
+	BurdenMax float64 `toml:"burden_max" doc:"highest defence burden (share of GDP)"`
+	Growth    float64 `toml:"growth" doc:"default mean economic growth per step"`
+	SigmaG    float64 `toml:"sigma_g" doc:"standard deviation of growth shocks"`
+	Phi       float64 `toml:"phi" doc:"growth penalty per unit of burden above b_ref (guns vs butter)"`
+	BRef      float64 `toml:"b_ref" doc:"burden above which defence slows growth"`
+	Delta     float64 `toml:"delta" doc:"depreciation of military capability per step"`
+	Kappa     float64 `toml:"kappa" doc:"capability bought per unit of defence spending"`
+	Lambda    float64 `toml:"lambda" doc:"loss-of-strength gradient, km"`
+	Surge     float64 `toml:"surge" doc:"share of a guarantor's accrual sent as an arms surge"`
+	Gamma     float64 `toml:"gamma" doc:"decisiveness of the Tullock contest"`
+	Nuc       float64 `toml:"nuc" doc:"expected cost of nuclear escalation"`
+	Mu        float64 `toml:"mu" doc:"value of the status quo"`
+	S         float64 `toml:"s" doc:"logit scale of the attack choice (bounded rationality)"`
+	Formation bool    `toml:"formation" doc:"balancing states may form new treaties"`
+}
+
+// War holds the parameters of armed conflict.
+type War struct {
+	Cost     float64 `toml:"cost" doc:"expected cost of an armed attack, scaled by the defence's share"`
+	Loss     float64 `toml:"loss" doc:"largest share of its power a side loses in a war"`
+	Prize    float64 `toml:"prize" doc:"share of the target's economy a victor takes"`
+	Conquest float64 `toml:"conquest" doc:"target conquered when its power falls below this share of its initial power"`
+}
+
+// Hybrid holds the parameters of hybrid (grey-zone) attacks and sanctions.
+type Hybrid struct {
+	Gain     float64 `toml:"gain" doc:"value of a hybrid attack relative to an armed one"`
+	Cost     float64 `toml:"cost" doc:"expected cost of a hybrid attack, scaled by the defence's share"`
+	Sanction float64 `toml:"sanction" doc:"share of the aggressor's economy one sanctioning guarantor costs it"`
+}
+
+// Honour holds the coefficients of the guarantor's honour decision (MODEL.md §2, step 5).
+type Honour struct {
+	A0   float64 `toml:"a0" doc:"intercept"`
+	AW   float64 `toml:"aw" doc:"weight of the legal weight w"`
+	AS   float64 `toml:"as" doc:"weight of the stake"`
+	AT   float64 `toml:"at" doc:"weight of a tripwire"`
+	AR   float64 `toml:"ar" doc:"weight of reputation above rho0"`
+	Rho0 float64 `toml:"rho0" doc:"reference reputation"`
+	AP   float64 `toml:"ap" doc:"weight of political will above its mean"`
+	AN   float64 `toml:"an" doc:"penalty when the aggressor is nuclear"`
+	AC   float64 `toml:"ac" doc:"weight of the aggressor's relative power"`
+	AE   float64 `toml:"ae" doc:"weight of the aggressor's reach to the guarantor"`
+	AO   float64 `toml:"ao" doc:"penalty per extra commitment triggered in the same step"`
+}
+
+// Rep holds the reputation learning rates.
+type Rep struct {
+	Init float64 `toml:"init" doc:"initial reputation of every state"`
+	Up   float64 `toml:"up" doc:"gain towards 1 after honouring, times w"`
+	Down float64 `toml:"down" doc:"share kept after abandoning a guarantee of weight 1"`
+}
+
+// Intent holds the learning rates of perceived aggressiveness.
+type Intent struct {
+	Up    float64 `toml:"up" doc:"gain towards 1 after attacking"`
+	Decay float64 `toml:"decay" doc:"drift back towards r_max in a step without attack"`
+}
+
+// Will is the Beta prior of a state's political will to fight for others.
+type Will struct {
+	Alpha float64 `toml:"alpha" doc:"Beta prior alpha"`
+	Beta  float64 `toml:"beta" doc:"Beta prior beta"`
+}
+
+// Mean returns the mean of the prior.
+func (w Will) Mean() float64 { return w.Alpha / (w.Alpha + w.Beta) }
+
+// BalanceParams holds the thresholds and steps of the balancing rule.
+type BalanceParams struct {
+	Hi   float64 `toml:"hi" doc:"threat ratio above which a state balances"`
+	Lo   float64 `toml:"lo" doc:"threat ratio below which a state lowers its burden"`
+	Up   float64 `toml:"up" doc:"burden added per step of internal balancing"`
+	Down float64 `toml:"down" doc:"burden shed per step when safe"`
+}
+
+// BandwagonParams holds the parameters of the bandwagoning rule.
+type BandwagonParams struct {
+	Tau   float64 `toml:"tau" doc:"threat ratio above which a weak state may bandwagon"`
+	Ratio float64 `toml:"ratio" doc:"bandwagons only while its power is below this share of the threat's"`
+	P     float64 `toml:"p" doc:"probability per step of becoming the threat's client"`
+}
+
+// BuckpassParams holds the parameter of the buck-passing rule.
+type BuckpassParams struct {
+	Threshold float64 `toml:"threshold" doc:"a buck-passer abstains when others bring the aggressor's p_win below this"`
+}
+
+// FreerideParams holds the parameters of the free-riding rule.
+type FreerideParams struct {
+	Alpha float64 `toml:"alpha" doc:"weight of security in the free-rider's utility"`
+	Step  float64 `toml:"step" doc:"largest change of burden per step"`
+}
+
+// DefaultParams returns the reference parameter values of MODEL.md.
+func DefaultParams() Params {
+	return Params{
+		Model: Model{
+			BurdenMin: 0.005, BurdenMax: 0.40, Growth: 0.02, SigmaG: 0.02, Phi: 0.05, BRef: 0.02,
+			Delta: 0.1, Kappa: 1, Lambda: 1500, Surge: 0.25, Gamma: 1.5, Nuc: 0.5,
+			Mu: 0.3, S: 0.05, Formation: true,
+		},
+		War:       War{Cost: 0.5, Loss: 0.15, Prize: 0.2, Conquest: 0.05},
+		Hybrid:    Hybrid{Gain: 0.3, Cost: 0.05, Sanction: 0.02},
+		Honour:    Honour{A0: -2.4, AW: 3, AS: 1, AT: 2, AR: 2, Rho0: 0.5, AP: 3, AN: 1.5, AC: 1, AE: 0, AO: 0},
+		Rep:       Rep{Init: 0.7, Up: 0.2, Down: 0.6},
+		Intent:    Intent{Up: 0.3, Decay: 0.1},
+		Will:      Will{Alpha: 6, Beta: 4},
+		Balance:   BalanceParams{Hi: 0.5, Lo: 0.25, Up: 0.01, Down: 0.005},
+		Bandwagon: BandwagonParams{Tau: 1, Ratio: 0.25, P: 0.1},
+		Buckpass:  BuckpassParams{Threshold: 0.5},
+		Freeride:  FreerideParams{Alpha: 0.04, Step: 0.005},
+		Kind:      DefaultKinds(),
+	}
+}

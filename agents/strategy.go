@@ -1,0 +1,96 @@
+package agents
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sort"
+)
+
+// A Strategy is a state's rule for adjusting its defence burden and alignments once a step
+// (MODEL.md §3). It sees the numbers its rule needs in a Situation and returns an Action; the
+// simulation applies it. Implementations must be stateless values: one Strategy serves every
+// state and every run, concurrently.
+type Strategy interface {
+	// Name is the name by which configs select the strategy.
+	Name() string
+	// Traits tells the simulation how the strategy takes part in the other phases.
+	Traits() Traits
+	// Decide returns the state's action this step. It may draw from rng only as the rule says,
+	// so that the order of draws stays fixed.
+	Decide(p *Params, s *Situation, rng *rand.Rand) Action
+}
+
+// Traits are the parts of a strategy that act outside the strategy phase.
+type Traits struct {
+	// AcceptsTreaties: a balancing state may propose a treaty to a state with this strategy.
+	AcceptsTreaties bool
+	// Sequential: the state updates after all others, one at a time in descending economy,
+	// each seeing the others' updated spending (free-riding).
+	Sequential bool
+	// PassesBuck: as a guarantor it decides last and abstains when those already honouring
+	// suffice.
+	PassesBuck bool
+	// FreeRides: its support counts with the factor min(1, b/mean b of its allies).
+	FreeRides bool
+}
+
+// Situation is what a state knows when it decides, read from a snapshot taken at the start of
+// the strategy phase (a free-rider's AlliedSpending excepted: it sees updates made before it).
+type Situation struct {
+	Tau         float64 // the threat ratio
+	Threat      int     // index of the principal threat, -1 for none
+	ThreatPower float64 // the principal threat's power
+	Burden      float64 // b
+	Burden0     float64 // b at the start of the run
+	Economy     float64 // E
+	Power       float64 // P
+	Aggressor   bool    // a potential aggressor never lowers its burden
+	Client      bool    // it is some state's client already
+	// Protected: it is the protégé of an in-force alliance or treaty of a guarantor other than
+	// its principal threat, so it needs no new treaty.
+	Protected bool
+	// CloserRaised: another state closer to the same principal threat raised its burden last
+	// step, so the buck can be passed to it.
+	CloserRaised bool
+	// Allied: it is allied (alliance or treaty) with at least one state.
+	Allied bool
+	// AlliedSpending is the sum of b*E over its allies, each once.
+	AlliedSpending float64
+}
+
+// Action is a state's decision. The simulation clamps Burden to the model's range.
+type Action struct {
+	Burden       float64 // the new burden
+	Raised       bool    // internal balancing: burden raised
+	Propose      bool    // external balancing: propose a treaty
+	BecomeClient bool    // bandwagon: become the principal threat's client
+	PassedBuck   bool    // held its burden because a closer state balances
+}
+
+// Strategies returns the registry of strategies by name. A new strategy is one new file
+// holding its type, and one line here.
+func Strategies() map[string]Strategy {
+	m := map[string]Strategy{}
+	for _, s := range []Strategy{Balance{}, Bandwagon{}, Buckpass{}, FreeRide{}, Fixed{}} {
+		m[s.Name()] = s
+	}
+	return m
+}
+
+// StrategyNames returns the names of the registered strategies, sorted.
+func StrategyNames() []string {
+	var names []string
+	for n := range Strategies() {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// LookupStrategy returns the strategy called name.
+func LookupStrategy(name string) (Strategy, error) {
+	if s, ok := Strategies()[name]; ok {
+		return s, nil
+	}
+	return nil, fmt.Errorf("unknown strategy %q (allowed: %s)", name, joinNames(StrategyNames()))
+}
