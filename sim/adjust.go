@@ -1,0 +1,157 @@
+package sim
+
+import (
+	"math"
+	"slices"
+
+	"alliancesim/agents"
+)
+
+// adjust is phase 3: every state applies its strategy to a snapshot of the world taken at the
+// start of the phase, in config order; the sequential (free-riding) states then update one at a
+// time in descending economy, each seeing the others' updated spending.
+func (w *World) adjust() {
+	copy(w.bSnap, w.b)
+	w.raisedPrev, w.raised = w.raised, w.raisedPrev
+	clear(w.raised)
+	w.seq = w.seq[:0]
+	for i := range w.n {
+		if w.conquered[i] {
+			continue
+		}
+		if w.traits[i].Sequential {
+			w.seq = append(w.seq, i)
+			continue
+		}
+		w.decide(i, w.bSnap)
+	}
+	if w.cmpEconomy == nil {
+		w.cmpEconomy = w.byEconomyDesc
+	}
+	slices.SortFunc(w.seq, w.cmpEconomy)
+	for _, i := range w.seq {
+		w.decide(i, w.b)
+	}
+	// A free-riding step: a free-rider inside an alliance spending below its allies' mean.
+	for i := range w.n {
+		if w.conquered[i] || !w.traits[i].FreeRides {
+			continue
+		}
+		if sum, k := w.alliedBurden(i, w.b); k > 0 && w.b[i] < sum/float64(k) {
+			w.rec.FreeRiding++
+		}
+	}
+}
+
+func (w *World) byEconomyDesc(a, b int) int {
+	switch {
+	case w.e[a] > w.e[b]:
+		return -1
+	case w.e[a] < w.e[b]:
+		return 1
+	}
+	if w.spec.States[a].Name < w.spec.States[b].Name {
+		return -1
+	}
+	return 1
+}
+
+// alliedBurden returns the sum of the burdens of i's allies in b, and how many there are.
+func (w *World) alliedBurden(i int, b []float64) (float64, int) {
+	sum, k := 0.0, 0
+	for j := range w.n {
+		if w.allied[i*w.n+j] && !w.conquered[j] {
+			sum += b[j]
+			k++
+		}
+	}
+	return sum, k
+}
+
+// decide runs state i's strategy, reading burdens from view, and applies its action.
+func (w *World) decide(i int, view []float64) {
+	n := w.n
+	s := &w.sit
+	*s = agents.Situation{
+		Tau: w.tau[i], Threat: w.threat[i], Burden: w.b[i], Burden0: w.b0[i],
+		Economy: w.e[i], Power: w.pw[i], Aggressor: w.rmax[i] > 0, Client: w.client[i] >= 0,
+	}
+	j := w.threat[i]
+	if j >= 0 {
+		s.ThreatPower = w.pw[j]
+		for pi32 := range w.byProtege[i] {
+			pi := int(w.byProtege[i][pi32])
+			pr := &w.pairs[pi]
+			if pr.g != j && w.gs[pr.k].kind.Binding() && w.inForce(pi) {
+				s.Protected = true
+				break
+			}
+		}
+		for k := range n {
+			if k != i && w.raisedPrev[k] && w.threat[k] == j && w.dist[k*n+j] < w.dist[i*n+j] {
+				s.CloserRaised = true
+				break
+			}
+		}
+	}
+	for k := range n {
+		if w.allied[i*n+k] && !w.conquered[k] {
+			s.Allied = true
+			s.AlliedSpending += view[k] * w.e[k]
+		}
+	}
+	act := w.strat[i].Decide(w.p, s, w.rng)
+	b := math.Min(w.p.Model.BurdenMax, math.Max(w.p.Model.BurdenMin, act.Burden))
+	if b > w.b[i] {
+		w.raised[i] = true
+	}
+	w.b[i] = b
+	formed := false
+	if act.Propose && j >= 0 {
+		formed = w.proposeTreaty(i, j)
+	}
+	if act.Raised || formed {
+		w.rec.Balancing++
+	}
+	if act.PassedBuck {
+		w.rec.BuckPassing++
+	}
+	if act.BecomeClient && j >= 0 && w.client[i] < 0 {
+		w.client[i] = j
+		w.rec.Bandwagoning++
+		w.rec.States[i].Client = true
+		w.rec.States[i].censor(w.t + 1)
+		w.updateAllied()
+	}
+}
+
+// proposeTreaty offers a mutual treaty to the strongest state facing the same threat that is
+// itself threatened, willing (its strategy accepts treaties), not the threat's client and, when
+// the threat is nuclear, nuclear itself or already allied. Accepted at once, in force next step.
+func (w *World) proposeTreaty(i, j int) bool {
+	n := w.n
+	best := -1
+	for c := range n {
+		if c == i || w.conquered[c] || w.threat[c] != j || w.tau[c] <= w.p.Balance.Lo ||
+			!w.traits[c].AcceptsTreaties || w.client[c] >= 0 || w.formed[i*n+c] {
+			continue
+		}
+		if w.nuclear[j] && !w.nuclear[c] && !w.allied[i*n+c] {
+			continue
+		}
+		if best < 0 || w.pw[c] > w.pw[best] || w.pw[c] == w.pw[best] && w.spec.States[c].Name < w.spec.States[best].Name {
+			best = c
+		}
+	}
+	if best < 0 {
+		return false
+	}
+	w.formed[i*n+best], w.formed[best*n+i] = true, true
+	k := len(w.gs)
+	lo := len(w.pairs)
+	w.addPair(k, i, best, false)
+	w.addPair(k, best, i, false)
+	w.gs = append(w.gs, gstate{terms: w.p.Kind.Treaty, kind: agents.Treaty, start: w.t + 1, lo: lo, hi: len(w.pairs), spec: -1})
+	w.rec.Treaties++
+	return true
+}

@@ -1,0 +1,114 @@
+package sim
+
+import (
+	"math"
+
+	"alliancesim/agents"
+)
+
+// commitment returns the honour inputs of pair pi against aggressor a.
+func (w *World) commitment(pi, a int) agents.Commitment {
+	pr := &w.pairs[pi]
+	terms := &w.gs[pr.k].terms
+	g := pr.g
+	return agents.Commitment{
+		W: terms.W, Stake: terms.Stake, Tripwire: pr.tripwire,
+		Rho: w.rep[g], Will: w.will[g], WillMean: w.willMean[g],
+		NuclearAggressor: w.nuclear[a], PA: w.pw[a], PG: w.pw[g],
+		ReachAG: w.reach[a*w.n+g], N: 1,
+	}
+}
+
+// covering appends to w.cov the guarantors of t, other than a, whose in-force guarantees cover
+// mode m, each once through its guarantee of highest credibility, in state order. It returns
+// the range of w.cov it filled.
+func (w *World) covering(t, a int, m agents.Mode) (lo, hi int) {
+	w.stamp++
+	if w.stamp == math.MaxInt {
+		w.stampReset()
+		w.stamp = 1
+	}
+	h := &w.p.Honour
+	found := false
+	for _, pi32 := range w.byProtege[t] {
+		pi := int(pi32)
+		pr := &w.pairs[pi]
+		if pr.g == a || !w.gs[pr.k].terms.Trigger.Covers(m) || !w.inForce(pi) {
+			continue
+		}
+		q := h.Credibility(w.commitment(pi, a))
+		if w.covStamp[pr.g] != w.stamp || q > w.covBest[pr.g].q {
+			w.covStamp[pr.g] = w.stamp
+			w.covBest[pr.g] = cover{g: pr.g, pair: pi, q: q}
+			found = true
+		}
+	}
+	lo = len(w.cov)
+	if found {
+		for g := range w.n {
+			if w.covStamp[g] == w.stamp {
+				w.cov = append(w.cov, w.covBest[g])
+			}
+		}
+	}
+	return lo, len(w.cov)
+}
+
+// freeFactor is f_g: a free-rider contributes in proportion to its burden relative to its
+// allies' mean burden, at most fully.
+func (w *World) freeFactor(g int) float64 {
+	if !w.traits[g].FreeRides {
+		return 1
+	}
+	sum, k := 0.0, 0
+	for j := range w.n {
+		if w.allied[g*w.n+j] && !w.conquered[j] {
+			sum += w.b[j]
+			k++
+		}
+	}
+	if k == 0 || sum <= 0 {
+		return 1
+	}
+	return math.Min(1, w.b[g]/(sum/float64(k)))
+}
+
+// pledge is what guarantor g, honouring pair pi, brings to the defence of t: its fighting power
+// at t, or its arms surge, or nothing for sanctions.
+func (w *World) pledge(pi int) float64 {
+	pr := &w.pairs[pi]
+	g := pr.g
+	switch w.gs[pr.k].terms.Response {
+	case agents.Fight:
+		return w.freeFactor(g) * w.pw[g] * w.reach[g*w.n+pr.p]
+	case agents.Arms:
+		return w.freeFactor(g) * w.surge(g)
+	}
+	return 0
+}
+
+func (w *World) surge(g int) float64 {
+	return w.p.Model.Surge * w.p.Model.Kappa * w.b[g] * w.e[g]
+}
+
+// expect fills the parts of an attack option that depend on the target's guarantors as the
+// aggressor perceives them: expected support, the nuclear umbrella, sanctions. It leaves the
+// covering guarantors in w.cov[lo:hi] and reports whether there was any.
+func (w *World) expect(o *agents.Option, a, t int) (lo, hi int) {
+	lo, hi = w.covering(t, a, o.Mode)
+	o.Support, o.Umbrella, o.Sanctions = 0, 0, 0
+	if w.nuclear[t] {
+		o.Umbrella = 1
+	}
+	for _, c := range w.cov[lo:hi] {
+		terms := &w.gs[w.pairs[c.pair].k].terms
+		o.Support += c.q * w.pledge(c.pair)
+		if terms.Umbrella && w.nuclear[c.g] {
+			o.Umbrella = math.Max(o.Umbrella, c.q)
+		}
+		if terms.Response == agents.Sanctions {
+			o.Sanctions += c.q
+		}
+	}
+	return lo, hi
+}

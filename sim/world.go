@@ -1,0 +1,323 @@
+package sim
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"alliancesim/agents"
+	"alliancesim/sim/stats"
+)
+
+// World is the state of one run. A worker owns one World and resets it for every run, so that a
+// step allocates nothing: every slice is sized by Reset and reused.
+type World struct {
+	spec *Spec
+	p    *agents.Params
+	rng  *rand.Rand
+	n    int
+	t    int // the current step, from 0
+
+	// Per state, indexed like Spec.States.
+	e, b, b0, pw, p0, g, proj []float64
+	will, willMean            []float64
+	intent, rep, rmax         []float64
+	nuclear, conquered        []bool
+	raised, raisedPrev        []bool
+	held                      []bool // holds an in-force guarantee this step
+	client                    []int  // patron, or -1
+	strat                     []agents.Strategy
+	traits                    []agents.Traits
+
+	// Per ordered pair (i*n + j).
+	r      []float64 // r(i,j)
+	dist   []float64
+	reach  []float64 // reach(i,j): i's power at j
+	allied []bool
+	formed []bool // a treaty was formed between i and j during the run
+
+	// Guarantees: the spec's, then the treaties formed during the run.
+	gs        []gstate
+	pairs     []pair
+	byProtege [][]int32 // pair indices by protégé
+
+	// Phase results and scratch.
+	tau       []float64
+	threat    []int
+	bSnap     []float64
+	seq       []int
+	aidShare  []float64
+	aidIn     []float64
+	attacks   []attack
+	nTrig     []int
+	cov       []cover
+	covStamp  []int
+	covBest   []cover
+	stamp     int
+	events    []repEvent
+	attacker  []bool
+	allyScr   []float64
+	allyScr2  []float64
+	rankScr   stats.RankScratch
+	alliances []int // spec guarantees of kind alliance with at least 4 members
+
+	sit        agents.Situation
+	cmpEconomy func(a, b int) int
+
+	rec Record
+}
+
+type gstate struct {
+	terms  agents.Terms
+	kind   agents.Kind
+	start  int
+	lo, hi int // its pairs
+	spec   int // index in Spec.Guarantees, or -1 for a treaty formed during the run
+}
+
+type pair struct {
+	k, g, p  int // guarantee, guarantor, protégé
+	void     bool
+	tripwire bool
+}
+
+// attack is an attack decided in phase 4 and carried out in phases 5 and 6.
+type attack struct {
+	a, t    int
+	mode    agents.Mode
+	covered bool // the target held an in-force guarantee covering the mode
+	lo, hi  int  // its triggered commitments in w.decisions
+}
+
+// cover is one guarantor of a target covering a mode, through its guarantee with the highest
+// credibility.
+type cover struct {
+	g, pair int
+	q       float64
+	honour  bool
+}
+
+type repEvent struct {
+	g        int
+	w        float64
+	honoured bool
+}
+
+// NewWorld returns a World ready to be Reset.
+func NewWorld() *World { return &World{} }
+
+// Reset prepares the world for one run of spec, drawing from rng: first the per-run parameter
+// draws (applied by the caller to spec), then each state's will in config order.
+func (w *World) Reset(spec *Spec, rng *rand.Rand) {
+	w.spec, w.p, w.rng = spec, &spec.Params, rng
+	n := len(spec.States)
+	w.n, w.t = n, 0
+	f := func(s []float64) []float64 { return resize(s, n) }
+	w.e, w.b, w.b0, w.pw, w.p0, w.g, w.proj = f(w.e), f(w.b), f(w.b0), f(w.pw), f(w.p0), f(w.g), f(w.proj)
+	w.will, w.willMean, w.intent, w.rep, w.rmax = f(w.will), f(w.willMean), f(w.intent), f(w.rep), f(w.rmax)
+	w.tau, w.bSnap, w.aidShare, w.aidIn = f(w.tau), f(w.bSnap), f(w.aidShare), f(w.aidIn)
+	w.allyScr, w.allyScr2 = f(w.allyScr), f(w.allyScr2)
+	w.nuclear, w.conquered = resizeB(w.nuclear, n), resizeB(w.conquered, n)
+	w.raised, w.raisedPrev, w.held = resizeB(w.raised, n), resizeB(w.raisedPrev, n), resizeB(w.held, n)
+	w.attacker = resizeB(w.attacker, n)
+	w.client, w.threat, w.nTrig = resizeI(w.client, n), resizeI(w.threat, n), resizeI(w.nTrig, n)
+	w.covStamp = resizeI(w.covStamp, n)
+	if cap(w.covBest) < n {
+		w.covBest = make([]cover, n)
+	}
+	w.covBest = w.covBest[:n]
+	if cap(w.strat) < n {
+		w.strat, w.traits = make([]agents.Strategy, n), make([]agents.Traits, n)
+	}
+	w.strat, w.traits = w.strat[:n], w.traits[:n]
+	nn := n * n
+	w.r, w.dist, w.reach = resize(w.r, nn), resize(w.dist, nn), resize(w.reach, nn)
+	w.allied, w.formed = resizeB(w.allied, nn), resizeB(w.formed, nn)
+
+	p := w.p
+	for i := range spec.States {
+		s := &spec.States[i]
+		w.e[i], w.b[i], w.b0[i], w.g[i], w.proj[i] = s.Economy, s.Burden, s.Burden, s.Growth, s.Projection
+		w.pw[i] = s.Power
+		if w.pw[i] <= 0 {
+			w.pw[i] = p.Model.Kappa * s.Burden * s.Economy * (1 + s.Growth) / (s.Growth + p.Model.Delta)
+		}
+		w.p0[i] = w.pw[i]
+		w.nuclear[i], w.conquered[i] = s.Nuclear, false
+		w.raised[i], w.raisedPrev[i], w.held[i] = false, false, false
+		w.client[i] = s.ClientOf
+		w.strat[i], w.traits[i] = s.Strategy, s.Strategy.Traits()
+		w.rep[i] = p.Rep.Init
+		w.willMean[i] = s.Will.Mean()
+		w.stampReset()
+		rmax := 0.0
+		for j := range spec.States {
+			r := 0.0
+			if j != i {
+				r = s.R(j)
+			}
+			w.r[i*n+j] = r
+			rmax = math.Max(rmax, r)
+			o := &spec.States[j]
+			d := agents.Distance(s.Lon, s.Lat, o.Lon, o.Lat)
+			w.dist[i*n+j] = d
+			w.reach[i*n+j] = agents.Reach(d, p.Model.Lambda, s.Projection)
+			w.formed[i*n+j] = false
+		}
+		w.rmax[i], w.intent[i] = rmax, rmax
+	}
+	for i := range spec.States {
+		w.will[i] = betaDraw(rng, spec.States[i].Will.Alpha, spec.States[i].Will.Beta)
+	}
+
+	// Guarantees and their pairs, with room for every treaty that could be formed.
+	maxTreaties := n * (n - 1) / 2
+	w.gs = w.gs[:0]
+	w.pairs = w.pairs[:0]
+	if cap(w.byProtege) < n {
+		w.byProtege = make([][]int32, n)
+	}
+	w.byProtege = w.byProtege[:n]
+	for i := range w.byProtege {
+		w.byProtege[i] = w.byProtege[i][:0]
+	}
+	w.alliances = w.alliances[:0]
+	for k := range spec.Guarantees {
+		sg := &spec.Guarantees[k]
+		gst := gstate{terms: sg.Resolve(&p.Kind), kind: sg.Kind, start: sg.Start, lo: len(w.pairs), spec: k}
+		for _, g := range sg.Guarantors {
+			for _, pr := range sg.Proteges {
+				if g == pr {
+					continue
+				}
+				w.addPair(len(w.gs), g, pr, contains(sg.Tripwire, pr))
+			}
+		}
+		gst.hi = len(w.pairs)
+		w.gs = append(w.gs, gst)
+		if allianceForRho(sg) {
+			w.alliances = append(w.alliances, k)
+		}
+	}
+	if cap(w.gs) < len(w.gs)+maxTreaties {
+		gs := make([]gstate, len(w.gs), len(w.gs)+maxTreaties)
+		copy(gs, w.gs)
+		w.gs = gs
+	}
+	if cap(w.pairs) < len(w.pairs)+2*maxTreaties {
+		ps := make([]pair, len(w.pairs), len(w.pairs)+2*maxTreaties)
+		copy(ps, w.pairs)
+		w.pairs = ps
+	}
+	for i := range w.byProtege {
+		if cap(w.byProtege[i]) < len(w.byProtege[i])+n {
+			bp := make([]int32, len(w.byProtege[i]), len(w.byProtege[i])+n)
+			copy(bp, w.byProtege[i])
+			w.byProtege[i] = bp
+		}
+	}
+	if cap(w.attacks) < n*n {
+		w.attacks = make([]attack, 0, n*n)
+		w.cov = make([]cover, 0, n*n*n)
+		w.events = make([]repEvent, 0, n*n*n)
+		w.seq = make([]int, 0, n)
+	}
+	w.rec.reset(spec, w.alliances)
+	w.updateAllied()
+}
+
+func (w *World) addPair(k, g, p int, tripwire bool) {
+	w.byProtege[p] = append(w.byProtege[p], int32(len(w.pairs)))
+	w.pairs = append(w.pairs, pair{k: k, g: g, p: p, tripwire: tripwire})
+}
+
+// inForce reports whether pair pi binds at the current step.
+func (w *World) inForce(pi int) bool {
+	pr := &w.pairs[pi]
+	return !pr.void && w.gs[pr.k].start <= w.t &&
+		!w.conquered[pr.g] && !w.conquered[pr.p] && w.client[pr.g] < 0 && w.client[pr.p] < 0
+}
+
+// updateAllied recomputes which states are allied: guarantor and protégé of the same in-force
+// alliance or treaty.
+func (w *World) updateAllied() {
+	clear(w.allied)
+	n := w.n
+	for pi := range w.pairs {
+		pr := &w.pairs[pi]
+		if w.gs[pr.k].kind.Binding() && w.inForce(pi) {
+			w.allied[pr.g*n+pr.p] = true
+			w.allied[pr.p*n+pr.g] = true
+		}
+	}
+}
+
+func (w *World) stampReset() {
+	w.stamp = 0
+	clear(w.covStamp)
+}
+
+// Step advances the world by one step (one year), through the seven phases of MODEL.md §2.
+func (w *World) Step() {
+	w.updateAllied()
+	w.economy()
+	w.markHeld()
+	w.perceiveThreats()
+	w.adjust()
+	w.updateAllied()
+	w.aggression()
+	w.respond()
+	w.fight()
+	w.learn()
+	w.t++
+}
+
+// markHeld records which states hold an in-force guarantee this step.
+func (w *World) markHeld() {
+	clear(w.held)
+	for pi := range w.pairs {
+		if w.inForce(pi) {
+			w.held[w.pairs[pi].p] = true
+		}
+	}
+	for i, h := range w.held {
+		if h {
+			w.rec.States[i].Protected = true
+		}
+	}
+}
+
+// allianceForRho reports whether the members of g are large enough a group for the Spearman
+// correlation of economy and burden (MODEL.md §4: an alliance of at least four members).
+func allianceForRho(g *Guarantee) bool {
+	return g.Kind == agents.Alliance && len(g.Guarantors) >= 4
+}
+
+func resize(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	return s[:n]
+}
+
+func resizeB(s []bool, n int) []bool {
+	if cap(s) < n {
+		return make([]bool, n)
+	}
+	return s[:n]
+}
+
+func resizeI(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n)
+	}
+	return s[:n]
+}
+
+func contains(s []int, x int) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
