@@ -161,20 +161,21 @@ func Ensemble(ctx context.Context, spec *Spec, opt Options) (*Result, error) {
 func chunkRuns(runs int, chunks []int) int {
 	n := 0
 	for _, c := range chunks {
-		lo, hi := chunkBounds(c, runs)
+		lo, hi := chunkBounds(c, 0, runs)
 		n += hi - lo
 	}
 	return n
 }
 
-func chunkBounds(c, runs int) (lo, hi int) {
-	lo = c * ChunkSize
-	return lo, min(runs, lo+ChunkSize)
+// chunkBounds returns the runs [lo, hi) of chunk c of an ensemble of runs runs from first.
+func chunkBounds(c, first, runs int) (lo, hi int) {
+	lo = first + c*ChunkSize
+	return lo, min(first+runs, lo+ChunkSize)
 }
 
 // runChunk runs chunk c and returns its accumulator and, if wanted, its CSV rows.
 func runChunk(runner *Runner, spec *Spec, c int, wantRows bool) (acc *Accumulator, rows []byte, err error) {
-	lo, hi := chunkBounds(c, spec.Runs)
+	lo, hi := chunkBounds(c, spec.FirstRun, spec.Runs)
 	run := lo
 	defer func() {
 		if p := recover(); p != nil {

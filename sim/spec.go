@@ -14,6 +14,7 @@ type Spec struct {
 	Name        string
 	Description string
 	Runs        int    // runs in an ensemble
+	FirstRun    int    // index of the first run (to replay runs FirstRun .. FirstRun+Runs-1)
 	Steps       int    // steps (years) in a run
 	Seed        uint64 // master seed: run r draws from rand.NewPCG(Seed, r)
 	Focus       int    // index of the state the scenario is about, or -1
@@ -173,7 +174,7 @@ func (s *Spec) Check() error {
 	if n == 0 {
 		return fmt.Errorf("spec %q: no states", s.Name)
 	}
-	if s.Runs < 1 || s.Steps < 1 {
+	if s.Runs < 1 || s.Steps < 1 || s.FirstRun < 0 {
 		return fmt.Errorf("spec %q: runs and steps must be at least 1 (have %d, %d)", s.Name, s.Runs, s.Steps)
 	}
 	in := func(i int) bool { return i >= 0 && i < n }

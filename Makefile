@@ -1,0 +1,31 @@
+# alliancesim — build, test and benchmark.
+GO ?= go
+
+.PHONY: all build test bench lint fuzz clean
+
+all: build
+
+build:
+	$(GO) build -o bin/alliancesim ./cmd/alliancesim
+
+# The whole test suite: vet, then every test under the race detector.
+test:
+	$(GO) vet ./...
+	$(GO) test -race ./...
+
+# Benchmarks of the engine on the default scenario; compare two runs with benchstat.
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem -count=6 ./sim/ | tee bench.txt
+
+lint:
+	@test -z "$$(gofmt -l .)" || { gofmt -l .; echo 'gofmt: the files above need formatting'; exit 1; }
+	$(GO) vet ./...
+
+# Fuzz the config loader and the --set parser for a while each.
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test -run='^$$' -fuzz=FuzzLoad -fuzztime=$(FUZZTIME) ./config
+	$(GO) test -run='^$$' -fuzz=FuzzSet -fuzztime=$(FUZZTIME) ./config
+
+clean:
+	rm -rf bin out bench.txt

@@ -1,0 +1,220 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"alliancesim/config"
+	"alliancesim/sim"
+)
+
+const defaultScenario = "europe-2025"
+
+const runDoc = `Run an ensemble of randomized runs of a scenario (default: the embedded europe-2025)
+and write, atomically, to the output directory:
+  summary.json   probabilities with Wilson 95% intervals, Kaplan–Meier survival with Greenwood
+                 bands, means, provenance (version, seed, config and its SHA-256)
+  runs.csv       one row per run, in run order
+  survival.png   Kaplan–Meier curve of the step of first deterrence failure
+  outcomes.png   deterrence failure, armed failure, abandonment, entrapment, conquest
+A summary table goes to stdout. Same config and seed give byte-identical files whatever --workers.`
+
+// runFlags are the flags every ensemble-running command shares.
+type runFlags struct {
+	runs, steps, seed, firstRun string
+	workers                     int
+	sets                        multiFlag
+	out                         string
+	quiet, force                bool
+}
+
+func (rf *runFlags) register(fs interface {
+	StringVar(*string, string, string, string)
+	IntVar(*int, string, int, string)
+	BoolVar(*bool, string, bool, string)
+	Var(interface {
+		String() string
+		Set(string) error
+	}, string, string)
+}) {
+	fs.StringVar(&rf.runs, "runs", "", "number of runs `N` (default: the config's simulation.runs)")
+	fs.StringVar(&rf.steps, "steps", "", "steps (years) per run `N` (default: the config's simulation.steps)")
+	fs.StringVar(&rf.seed, "seed", "", "master `seed` (default: the config's simulation.seed)")
+	fs.StringVar(&rf.firstRun, "first-run", "", "index `K` of the first run, to replay runs K .. K+runs-1")
+	fs.IntVar(&rf.workers, "workers", 0, "worker goroutines (default: all cores); results do not depend on it")
+	fs.Var(&rf.sets, "set", "override a field, `path=value` (repeatable), e.g. --set model.gamma=2")
+	fs.StringVar(&rf.out, "out", "", "output `DIR` (default: out/<scenario name>)")
+	fs.BoolVar(&rf.quiet, "quiet", false, "no progress bar")
+	fs.BoolVar(&rf.force, "force", false, "overwrite results of a different config in the output directory")
+}
+
+// load opens the scenario and applies the command-line overrides.
+func (rf *runFlags) load(pos []string) (*config.File, error) {
+	if len(pos) > 1 {
+		return nil, fmt.Errorf("%w: one scenario at a time, got %d: %s", errUsage, len(pos), strings.Join(pos, " "))
+	}
+	name := defaultScenario
+	if len(pos) == 1 {
+		name = pos[0]
+	}
+	f, err := config.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	for _, kv := range []struct{ path, v string }{
+		{"simulation.runs", rf.runs}, {"simulation.steps", rf.steps}, {"simulation.seed", rf.seed},
+	} {
+		if kv.v == "" {
+			continue
+		}
+		if err := f.Set(kv.path, kv.v); err != nil {
+			return nil, fmt.Errorf("--%s: %w", strings.TrimPrefix(kv.path, "simulation."), err)
+		}
+	}
+	for _, s := range rf.sets {
+		path, v, ok := strings.Cut(s, "=")
+		if !ok || strings.TrimSpace(path) == "" {
+			return nil, fmt.Errorf("%w: --set %q: want path=value, e.g. --set model.gamma=2", errUsage, s)
+		}
+		if err := f.Set(strings.TrimSpace(path), strings.TrimSpace(v)); err != nil {
+			return nil, fmt.Errorf("--set %s: %w", s, err)
+		}
+	}
+	return f, nil
+}
+
+func cmdRun(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "run", "[SCENARIO|FILE.toml] [flags]", runDoc)
+	var rf runFlags
+	rf.register(fs)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	f, err := rf.load(pos)
+	if err != nil {
+		return err
+	}
+	spec, err := f.Spec()
+	if err != nil {
+		return err
+	}
+	if rf.firstRun != "" {
+		k, err := strconv.Atoi(rf.firstRun)
+		if err != nil || k < 0 {
+			return fmt.Errorf("%w: --first-run %q: want a run index >= 0", errUsage, rf.firstRun)
+		}
+		spec.FirstRun = k
+	}
+	out := rf.out
+	if out == "" {
+		out = filepath.Join("out", spec.Name)
+	}
+	prov := provenance{Version: version, ConfigSHA256: f.Hash(), Seed: spec.Seed, SeedScheme: seedScheme}
+	if err := prepareOut(out, prov.ConfigSHA256, rf.force); err != nil {
+		return err
+	}
+
+	start := time.Now()
+	bar := newProgress(e, rf.quiet, spec.Runs, "runs")
+	rows, err := createAtomic(filepath.Join(out, "runs.csv"))
+	if err != nil {
+		return err
+	}
+	defer rows.abort()
+	res, err := sim.Ensemble(ctx, spec, sim.Options{Workers: rf.workers, Rows: rows, Progress: bar.update})
+	bar.finish()
+	if err != nil {
+		if s := e.signal(); s != nil {
+			return interruptedBy(s, "nothing was written; rerun the same command to start again")
+		}
+		return err
+	}
+	if err := rows.commit(); err != nil {
+		return err
+	}
+	sum := sim.Summarize(spec, res.Acc)
+	var cfg strings.Builder
+	if err := f.WriteTOML(&cfg, false); err != nil {
+		return err
+	}
+	doc := summaryFile{provenance: prov, Summary: sum, Config: cfg.String()}
+	if err := writeJSON(filepath.Join(out, "summary.json"), doc); err != nil {
+		return err
+	}
+	charts, err := drawRunCharts(out, sum)
+	if err != nil {
+		return err
+	}
+	printSummary(e.stdout, sum, prov)
+	fmt.Fprintf(e.stderr, "wrote %s: summary.json, runs.csv, %s (%d runs in %s)\n",
+		out, strings.Join(charts, ", "), spec.Runs, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+const seedScheme = "run r draws only from math/rand/v2 PCG(seed, r)"
+
+// provenance is recorded in every output: what made it, so it can be made again.
+type provenance struct {
+	Version      string `json:"version"`
+	ConfigSHA256 string `json:"config_sha256"`
+	Seed         uint64 `json:"-"`
+	SeedScheme   string `json:"seed_scheme"`
+}
+
+// summaryFile is summary.json.
+type summaryFile struct {
+	provenance
+	*sim.Summary
+	// Config is the fully resolved config (defaults and overrides applied), as TOML: save it to
+	// a file and run it to reproduce these results.
+	Config string `json:"config"`
+}
+
+func writeJSON(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode %s: %w", path, err)
+	}
+	return writeFileAtomic(path, append(b, '\n'))
+}
+
+// prepareOut makes the output directory, refusing one that holds results of another config.
+func prepareOut(dir, hash string, force bool) error {
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return fmt.Errorf("output %s is a file, not a directory", dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("output directory: %w", err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if errors.Is(err, os.ErrNotExist) || force {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("output directory: %w", err)
+	}
+	var old struct {
+		Hash string `json:"config_sha256"`
+	}
+	if json.Unmarshal(b, &old) == nil && old.Hash != "" && old.Hash != hash {
+		return fmt.Errorf("%s holds results of a different config (sha256 %.12s…, this one %.12s…); use another --out or --force to overwrite",
+			dir, old.Hash, hash)
+	}
+	return nil
+}
+
+func interruptedBy(s os.Signal, what string) error {
+	code := 130
+	if s == syscallSIGTERM {
+		code = 143
+	}
+	return &interrupted{sig: s, code: code, what: what}
+}
