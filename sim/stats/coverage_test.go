@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -47,6 +48,7 @@ func TestWilsonCoverage(t *testing.T) {
 	if exact < coverageMin || exact > coverageMax {
 		t.Errorf("exact coverage of Wilson at n=%d, p=%v: %.4f", n, p, exact)
 	}
+	t.Logf("exact coverage of Wilson at n=%d, p=%v: %.4f", n, p, exact)
 	// Monte Carlo, as the simulator will use it.
 	covered := 0
 	for range reps {
@@ -178,6 +180,6 @@ func TestKaplanMeierCoverage(t *testing.T) {
 		}
 	}
 	for i, tt := range checkAt {
-		checkCoverage(t, "KaplanMeier S("+string(rune('0'+tt/10))+string(rune('0'+tt%10))+")", covered[i], reps)
+		checkCoverage(t, fmt.Sprintf("KaplanMeier S(%d)", tt), covered[i], reps)
 	}
 }

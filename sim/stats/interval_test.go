@@ -55,6 +55,14 @@ func TestIntervalJSON(t *testing.T) {
 	if iv != (Interval{P: 0.5, Lo: 0.25, Hi: 0.75}) {
 		t.Errorf("Unmarshal = %+v", iv)
 	}
+	// A whole-value null leaves the interval alone; malformed input is an error.
+	keep := Interval{P: 1, Lo: 0, Hi: 1}
+	if err := json.Unmarshal([]byte(`null`), &keep); err != nil || keep != (Interval{P: 1, Lo: 0, Hi: 1}) {
+		t.Errorf("Unmarshal(null) = %+v, %v", keep, err)
+	}
+	if err := json.Unmarshal([]byte(`{"p":"x"}`), &keep); err == nil {
+		t.Error("Unmarshal of a string field succeeded")
+	}
 	// Inside a slice or struct, as a report would hold it.
 	b, err = json.Marshal([]Interval{{P: 1, Lo: 0.5, Hi: 1}, Wilson(0, 0, Z95)})
 	if err != nil {

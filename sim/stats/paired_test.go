@@ -11,10 +11,10 @@ func TestPairedDifferencePublished(t *testing.T) {
 	// difference (f-g)/n is P. I could not consult the paper itself: these rows are as
 	// transcribed in two independent public sources, the test suite of the R package propint
 	// (rows marked †) and a self-test table in a public Python bench script (all rows); the
-	// rows present in both agree. This implementation reproduces all 14 rows to within rounding of
-	// the 4th decimal except (1, 97, 1, 1), whose lower limit computes as 0.873672 and is
-	// transcribed as 0.8736 (truncated rather than rounded, or a typo), hence that row's
-	// wider tolerance.
+	// rows present in both agree. This implementation reproduces all 14 rows to within
+	// rounding of the 4th decimal except (1, 97, 1, 1), whose lower limit computes as
+	// 0.873672 and is transcribed as 0.8736 (truncated rather than rounded, or a typo), hence
+	// that row's wider tolerance.
 	for _, tc := range []struct {
 		n11, n10, n01, n00 int64
 		lo, hi             float64

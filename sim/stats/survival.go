@@ -79,8 +79,8 @@ func productLimit(events, censored []int64) []kmStep {
 // time 0. It is nil if len(events) == 0.
 //
 // The band uses Greenwood's variance on the log(-log S) scale (the "exponential Greenwood"
-// interval of Kalbfleisch & Prentice 1980, The Statistical Analysis of Failure Time Data,
-// §1.3): with G(t) = Σ_{s≤t} d_s/(r_s(r_s-d_s)) and σ = sqrt(G)/|log S|,
+// interval of Kalbfleisch & Prentice 1980, The Statistical Analysis of Failure Time
+// Data): with G(t) = Σ_{s≤t} d_s/(r_s(r_s-d_s)) and σ = sqrt(G)/|log S|,
 //
 //	Lo = S^exp(+zσ),  Hi = S^exp(-zσ).
 //

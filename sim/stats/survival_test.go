@@ -201,6 +201,9 @@ func TestKaplanMeierEdgeCases(t *testing.T) {
 	if got := KaplanMeier(nil, nil, Z95); got != nil {
 		t.Errorf("KaplanMeier(nil) = %v, want nil", got)
 	}
+	if got := GreenwoodVar(nil, nil); got != nil {
+		t.Errorf("GreenwoodVar(nil) = %v, want nil", got)
+	}
 	// No events at all: S = 1 with band [1, 1] throughout.
 	for _, p := range KaplanMeier([]int64{0, 0, 0, 0}, []int64{0, 1, 2, 3}, Z95) {
 		if p.S != 1 || p.Lo != 1 || p.Hi != 1 {
