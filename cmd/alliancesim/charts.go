@@ -27,10 +27,10 @@ func bar(label string, iv stats.Interval) plots.Bar {
 // outcomeBars are the headline outcomes of a run summary.
 func outcomeBars(s *sim.Summary) []plots.Bar {
 	return []plots.Bar{
-		bar("Deterrence\nfailure", s.DeterrenceFailure),
-		bar("Armed\nfailure", s.ArmedFailure),
-		bar("Abandonment", s.Abandonment),
-		bar("Entrapment", s.Entrapment),
+		bar("Deterrence failure", s.DeterrenceFailure),
+		bar("Armed failure", s.ArmedFailure),
+		bar("Abandonment rate", s.Abandonment),
+		bar("Entrapment rate", s.Entrapment),
 		bar("Conquest", s.Conquest),
 	}
 }

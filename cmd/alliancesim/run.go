@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -35,15 +36,7 @@ type runFlags struct {
 	quiet, force                bool
 }
 
-func (rf *runFlags) register(fs interface {
-	StringVar(*string, string, string, string)
-	IntVar(*int, string, int, string)
-	BoolVar(*bool, string, bool, string)
-	Var(interface {
-		String() string
-		Set(string) error
-	}, string, string)
-}) {
+func (rf *runFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&rf.runs, "runs", "", "number of runs `N` (default: the config's simulation.runs)")
 	fs.StringVar(&rf.steps, "steps", "", "steps (years) per run `N` (default: the config's simulation.steps)")
 	fs.StringVar(&rf.seed, "seed", "", "master `seed` (default: the config's simulation.seed)")
