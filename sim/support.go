@@ -36,7 +36,7 @@ func (w *World) covering(t, a int, m agents.Mode) (lo, hi int) {
 		if pr.g == a || !w.gs[pr.k].terms.Trigger.Covers(m) || !w.inForce(pi) {
 			continue
 		}
-		q := h.Credibility(w.commitment(pi, a))
+		q := w.credibility(pi, a, h)
 		if w.covStamp[pr.g] != w.stamp || q > w.covBest[pr.g].q {
 			w.covStamp[pr.g] = w.stamp
 			w.covBest[pr.g] = cover{g: pr.g, pair: pi, q: q}
@@ -54,9 +54,36 @@ func (w *World) covering(t, a int, m agents.Mode) (lo, hi int) {
 	return lo, len(w.cov)
 }
 
-// freeFactor is f_g: a free-rider contributes in proportion to its burden relative to its
+// credibility returns q for pair pi against aggressor a. It is constant from the threat phase to
+// the response phase of a step (it depends on powers and reputations only), and the pairs of one
+// guarantor in one guarantee differ only by their tripwire, so it is computed once per step for
+// each (aggressor, guarantor, guarantee, tripwire) and cached.
+func (w *World) credibility(pi, a int, h *agents.Honour) float64 {
+	slot := w.aggSlot[a]
+	if slot < 0 {
+		return h.Credibility(w.commitment(pi, a))
+	}
+	key := slot*w.nGroups + w.group[pi]
+	if w.qEpoch[key] != w.epoch {
+		w.qEpoch[key] = w.epoch
+		w.qCache[key] = h.Credibility(w.commitment(pi, a))
+	}
+	return w.qCache[key]
+}
+
+// updateFree computes every state's free-rider factor f_g from the current burdens.
+func (w *World) updateFree() {
+	for g := range w.n {
+		w.free[g] = w.computeFree(g)
+	}
+}
+
+// freeFactor is f_g, as of the last updateFree.
+func (w *World) freeFactor(g int) float64 { return w.free[g] }
+
+// computeFree is f_g: a free-rider contributes in proportion to its burden relative to its
 // allies' mean burden, at most fully.
-func (w *World) freeFactor(g int) float64 {
+func (w *World) computeFree(g int) float64 {
 	if !w.traits[g].FreeRides {
 		return 1
 	}

@@ -60,6 +60,15 @@ type World struct {
 	rankScr   stats.RankScratch
 	alliances []int // spec guarantees of kind alliance with at least 4 members
 
+	// The credibility cache: see World.credibility.
+	aggSlot []int // per state, its slot among potential aggressors, or -1
+	group   []int // per pair, its (guarantor, guarantee, tripwire) group
+	nGroups int   // groups the cache has room for
+	qCache  []float64
+	qEpoch  []uint64
+	epoch   uint64
+	free    []float64 // free-rider factors
+
 	sit        agents.Situation
 	cmpEconomy func(a, b int) int
 
@@ -173,6 +182,7 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	maxTreaties := n * (n - 1) / 2
 	w.gs = w.gs[:0]
 	w.pairs = w.pairs[:0]
+	w.group = w.group[:0]
 	if cap(w.byProtege) < n {
 		w.byProtege = make([][]int32, n)
 	}
@@ -207,7 +217,27 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 		ps := make([]pair, len(w.pairs), len(w.pairs)+2*maxTreaties)
 		copy(ps, w.pairs)
 		w.pairs = ps
+		gr := make([]int, len(w.group), len(w.pairs)+2*maxTreaties)
+		copy(gr, w.group)
+		w.group = gr
 	}
+	// Credibility cache: room for the blocks of every pair there can be.
+	slots := 0
+	w.aggSlot = resizeI(w.aggSlot, n)
+	for i := range n {
+		w.aggSlot[i] = -1
+		if w.rmax[i] > 0 {
+			w.aggSlot[i] = slots
+			slots++
+		}
+	}
+	w.nGroups = 2 * cap(w.pairs)
+	if need := slots * w.nGroups; cap(w.qCache) < need {
+		w.qCache, w.qEpoch = make([]float64, need), make([]uint64, need)
+	}
+	w.qCache, w.qEpoch = w.qCache[:slots*w.nGroups], w.qEpoch[:slots*w.nGroups]
+	w.epoch++
+	w.free = resize(w.free, n)
 	for i := range w.byProtege {
 		if cap(w.byProtege[i]) < len(w.byProtege[i])+n {
 			bp := make([]int32, len(w.byProtege[i]), len(w.byProtege[i])+n)
@@ -226,6 +256,21 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 }
 
 func (w *World) addPair(k, g, p int, tripwire bool) {
+	// Pairs come grouped by guarantee, then guarantor: a new (guarantee, guarantor) block starts
+	// a new pair of cache groups, one without and one with a tripwire.
+	block := 0
+	if n := len(w.pairs); n > 0 {
+		last := &w.pairs[n-1]
+		block = w.group[n-1] / 2
+		if last.k != k || last.g != g {
+			block++
+		}
+	}
+	gr := 2 * block
+	if tripwire {
+		gr++
+	}
+	w.group = append(w.group, gr)
 	w.byProtege[p] = append(w.byProtege[p], int32(len(w.pairs)))
 	w.pairs = append(w.pairs, pair{k: k, g: g, p: p, tripwire: tripwire})
 }
@@ -261,9 +306,12 @@ func (w *World) Step() {
 	w.updateAllied()
 	w.economy()
 	w.markHeld()
+	w.epoch++ // powers and reputations are fixed from here to the end of the response phase
+	w.updateFree()
 	w.perceiveThreats()
 	w.adjust()
 	w.updateAllied()
+	w.updateFree()
 	w.aggression()
 	w.respond()
 	w.fight()
