@@ -22,6 +22,9 @@ type Options struct {
 	Progress func(done, total int)
 	// Chunk, when set, selects the chunks to compute (for shards); nil computes all.
 	Chunk func(c int) bool
+	// Record, when set, is called with every run's record, from the worker that ran it (so
+	// concurrently, in no particular order). The record is valid during the call only.
+	Record func(r *Record)
 }
 
 // Result is the outcome of an ensemble.
@@ -81,7 +84,7 @@ func Ensemble(ctx context.Context, spec *Spec, opt Options) (*Result, error) {
 			defer wg.Done()
 			runner := NewRunner(spec)
 			for pos := range jobs {
-				acc, b, err := runChunk(runner, spec, todo[pos], rows != nil)
+				acc, b, err := runChunk(runner, spec, todo[pos], rows != nil, opt.Record)
 				results <- done{pos: pos, acc: acc, rows: b, err: err}
 			}
 		}()
@@ -174,7 +177,7 @@ func chunkBounds(c, first, runs int) (lo, hi int) {
 }
 
 // runChunk runs chunk c and returns its accumulator and, if wanted, its CSV rows.
-func runChunk(runner *Runner, spec *Spec, c int, wantRows bool) (acc *Accumulator, rows []byte, err error) {
+func runChunk(runner *Runner, spec *Spec, c int, wantRows bool, onRecord func(*Record)) (acc *Accumulator, rows []byte, err error) {
 	lo, hi := chunkBounds(c, spec.FirstRun, spec.Runs)
 	run := lo
 	defer func() {
@@ -187,6 +190,9 @@ func runChunk(runner *Runner, spec *Spec, c int, wantRows bool) (acc *Accumulato
 	for ; run < hi; run++ {
 		rec := runner.Run(run)
 		acc.Add(rec)
+		if onRecord != nil {
+			onRecord(rec)
+		}
 		if wantRows {
 			rows = appendRow(rows, spec, rec)
 		}

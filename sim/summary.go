@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"math"
+
 	"alliancesim/sim/stats"
 )
 
@@ -141,3 +143,5 @@ func Summarize(spec *Spec, acc *Accumulator) *Summary {
 	}
 	return s
 }
+
+func nan() float64 { return math.NaN() }

@@ -1,0 +1,358 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"alliancesim/config"
+	"alliancesim/plots"
+	"alliancesim/sim"
+	"alliancesim/sim/stats"
+)
+
+const sweepDoc = `Run the scenario at every point of a full 1-D or 2-D grid over config paths (the same dotted
+paths as --set) and write sweep.csv (tidy: one row per point), sweep.json, and sweep.png (1-D:
+a line per metric with its 95% band) or heatmap.png (2-D, the first metric).
+Every point uses the same run seeds (common random numbers); for binary metrics each row also
+gives the paired difference from the previous point along the last axis, with Newcombe's
+interval, beside the interval independent seeds would have given.
+  --param PATH=LO:HI:N   N evenly spaced numbers from LO to HI
+  --values PATH=a,b,c    listed values: numbers, true/false, or choices such as strategy names`
+
+func cmdSweep(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "sweep", "[SCENARIO|FILE.toml] --param PATH=LO:HI:N [--values PATH=a,b] [flags]", sweepDoc)
+	var rf runFlags
+	rf.register(fs)
+	var params, values multiFlag
+	fs.Var(&params, "param", "a swept path, `PATH=LO:HI:N` (repeatable; at most two axes in all)")
+	fs.Var(&values, "values", "a swept path with listed values, `PATH=a,b,c` (repeatable)")
+	metricList := fs.String("metric", "deterrence_failure,armed_failure,focus_attacked",
+		"comma-separated `metrics`: "+strings.Join(sim.MetricNames(), ", "))
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	metrics, err := sim.LookupMetrics(*metricList)
+	if err != nil {
+		return fmt.Errorf("%w: --metric: %v", errUsage, err)
+	}
+	f, err := rf.load(pos)
+	if err != nil {
+		return err
+	}
+	var axes []sim.Axis
+	for _, p := range params {
+		a, err := parseParam(f, p)
+		if err != nil {
+			return err
+		}
+		axes = append(axes, a)
+	}
+	for _, v := range values {
+		a, err := parseValues(f, v)
+		if err != nil {
+			return err
+		}
+		axes = append(axes, a)
+	}
+	if len(axes) == 0 || len(axes) > 2 {
+		return fmt.Errorf("%w: a sweep needs one or two axes (--param or --values), got %d", errUsage, len(axes))
+	}
+	spec, err := f.Spec()
+	if err != nil {
+		return err
+	}
+	out := rf.out
+	if out == "" {
+		out = filepath.Join("out", spec.Name+"-sweep")
+	}
+	prov := provenance{Version: version, ConfigSHA256: f.Hash(), Seed: spec.Seed, SeedScheme: seedScheme}
+	if err := prepareOut(out, prov.ConfigSHA256, rf.force); err != nil {
+		return err
+	}
+	total := sim.GridSize(axes)
+	bar := newProgress(e, rf.quiet, total*spec.Runs, "runs")
+	pts, err := sim.Sweep(ctx, spec, axes, sim.SweepOptions{Workers: rf.workers, Metrics: metrics, Progress: bar.update})
+	bar.finish()
+	if err != nil {
+		if s := e.signal(); s != nil {
+			return interruptedBy(s, "no sweep output was written")
+		}
+		return err
+	}
+	res := newSweepResult(prov, f, spec, axes, metrics, pts)
+	if err := writeFileAtomic(filepath.Join(out, "sweep.csv"), res.csv()); err != nil {
+		return err
+	}
+	if err := writeJSON(filepath.Join(out, "sweep.json"), res); err != nil {
+		return err
+	}
+	chart, err := res.draw(out, plots.Options{})
+	if err != nil {
+		return err
+	}
+	res.print(e)
+	fmt.Fprintf(e.stderr, "wrote %s: sweep.csv, sweep.json, %s (%d points × %d runs)\n", out, chart, total, spec.Runs)
+	return nil
+}
+
+// parseParam parses PATH=LO:HI:N.
+func parseParam(f *config.File, s string) (sim.Axis, error) {
+	path, rng, ok := strings.Cut(s, "=")
+	parts := strings.Split(rng, ":")
+	if !ok || len(parts) != 3 {
+		return sim.Axis{}, fmt.Errorf("%w: --param %q: want PATH=LO:HI:N, e.g. --param rep.init=0.3:0.9:7", errUsage, s)
+	}
+	lo, err1 := strconv.ParseFloat(parts[0], 64)
+	hi, err2 := strconv.ParseFloat(parts[1], 64)
+	n, err3 := strconv.Atoi(parts[2])
+	if err1 != nil || err2 != nil || err3 != nil || math.IsNaN(lo) || math.IsNaN(hi) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
+		return sim.Axis{}, fmt.Errorf("%w: --param %q: LO and HI must be numbers and N a whole number", errUsage, s)
+	}
+	if n < 1 || n > 1000 || (n == 1) != (lo == hi) {
+		return sim.Axis{}, fmt.Errorf("%w: --param %q: N must be 1 to 1000 (1 only when LO = HI)", errUsage, s)
+	}
+	set, choices, err := config.Setter(f, path)
+	if err != nil {
+		return sim.Axis{}, err
+	}
+	if choices != nil {
+		return sim.Axis{}, fmt.Errorf("%w: --param %q: %s takes one of %s; use --values", errUsage, s, path, strings.Join(choices, ", "))
+	}
+	a := sim.Axis{Path: path, Set: set}
+	for i := range n {
+		v := lo
+		if n > 1 {
+			v = lo + (hi-lo)*float64(i)/float64(n-1)
+		}
+		a.Values = append(a.Values, v)
+		a.Labels = append(a.Labels, strconv.FormatFloat(v, 'g', 6, 64))
+	}
+	return a, nil
+}
+
+// parseValues parses PATH=a,b,c.
+func parseValues(f *config.File, s string) (sim.Axis, error) {
+	path, list, ok := strings.Cut(s, "=")
+	if !ok || strings.TrimSpace(list) == "" {
+		return sim.Axis{}, fmt.Errorf("%w: --values %q: want PATH=a,b,c, e.g. --values state.Germany.strategy=buckpass,balance", errUsage, s)
+	}
+	set, choices, err := config.Setter(f, path)
+	if err != nil {
+		return sim.Axis{}, err
+	}
+	a := sim.Axis{Path: path, Set: set}
+	for _, item := range strings.Split(list, ",") {
+		item = strings.TrimSpace(item)
+		if choices != nil {
+			idx := -1
+			for i, c := range choices {
+				if c == item {
+					idx = i
+				}
+			}
+			if idx < 0 {
+				return sim.Axis{}, fmt.Errorf("--values %s: %q is not allowed (allowed: %s)", path, item, strings.Join(choices, ", "))
+			}
+			a.Values = append(a.Values, float64(idx))
+		} else {
+			v, err := strconv.ParseFloat(item, 64)
+			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+				return sim.Axis{}, fmt.Errorf("--values %s: %q is not a number", path, item)
+			}
+			a.Values = append(a.Values, v)
+		}
+		a.Labels = append(a.Labels, item)
+	}
+	return a, nil
+}
+
+// sweepResult is sweep.json; sweep.csv and the charts are drawn from it alone, so that
+// `alliancesim plot` can redraw them.
+type sweepResult struct {
+	provenance
+	Scenario string        `json:"scenario"`
+	Runs     int           `json:"runs"`
+	Steps    int           `json:"steps"`
+	Axes     []sweepAxis   `json:"axes"`
+	Metrics  []sweepMetric `json:"metrics"`
+	Points   []sweepPoint  `json:"points"`
+	Config   string        `json:"config"`
+}
+
+type sweepAxis struct {
+	Path   string    `json:"path"`
+	Values []float64 `json:"values"`
+	Labels []string  `json:"labels"`
+}
+
+type sweepMetric struct {
+	Name  string `json:"name"`
+	Label string `json:"label"`
+}
+
+type sweepPoint struct {
+	Values  []float64        `json:"values"`
+	Labels  []string         `json:"labels"`
+	Metrics []stats.Interval `json:"metrics"`
+	// Diff is the paired difference from the previous point along the last axis (null for the
+	// first point of a row, and for metrics that are not per-run yes/no outcomes); Indep is the
+	// interval independent seeds would have given the same difference.
+	Diff  []*stats.Interval `json:"diff"`
+	Indep []*stats.Interval `json:"indep"`
+}
+
+func newSweepResult(prov provenance, f *config.File, spec *sim.Spec, axes []sim.Axis, metrics []sim.Metric, pts []*sim.SweepPoint) *sweepResult {
+	var cfg strings.Builder
+	f.WriteTOML(&cfg, false)
+	r := &sweepResult{provenance: prov, Scenario: spec.Name, Runs: spec.Runs, Steps: spec.Steps, Config: cfg.String()}
+	for _, a := range axes {
+		r.Axes = append(r.Axes, sweepAxis{Path: a.Path, Values: a.Values, Labels: a.Labels})
+	}
+	for _, m := range metrics {
+		r.Metrics = append(r.Metrics, sweepMetric{Name: m.Name, Label: m.Label})
+	}
+	last := len(axes) - 1
+	for i, p := range pts {
+		sp := sweepPoint{Values: p.Values, Labels: p.Labels, Metrics: p.Metrics,
+			Diff: make([]*stats.Interval, len(metrics)), Indep: make([]*stats.Interval, len(metrics))}
+		if i > 0 && p.Coord[last] > 0 {
+			for m := range metrics {
+				if d, ind, ok := sim.PairedDiff(pts[i-1], p, m, spec.Runs); ok {
+					sp.Diff[m], sp.Indep[m] = &d, &ind
+				}
+			}
+		}
+		r.Points = append(r.Points, sp)
+	}
+	return r
+}
+
+func (r *sweepResult) csv() []byte {
+	var b strings.Builder
+	var cols []string
+	for _, a := range r.Axes {
+		cols = append(cols, columnSafe(a.Path))
+	}
+	for _, m := range r.Metrics {
+		cols = append(cols, m.Name+"_p", m.Name+"_lo", m.Name+"_hi")
+	}
+	for _, m := range r.Metrics {
+		cols = append(cols, "diff_"+m.Name+"_p", "diff_"+m.Name+"_lo", "diff_"+m.Name+"_hi",
+			"diff_"+m.Name+"_indep_lo", "diff_"+m.Name+"_indep_hi")
+	}
+	b.WriteString(strings.Join(cols, ",") + "\n")
+	for _, p := range r.Points {
+		var row []string
+		for k := range r.Axes {
+			row = append(row, csvText(p.Labels[k]))
+		}
+		for _, iv := range p.Metrics {
+			row = append(row, csvFloat(iv.P), csvFloat(iv.Lo), csvFloat(iv.Hi))
+		}
+		for m := range r.Metrics {
+			if d := p.Diff[m]; d != nil {
+				row = append(row, csvFloat(d.P), csvFloat(d.Lo), csvFloat(d.Hi), csvFloat(p.Indep[m].Lo), csvFloat(p.Indep[m].Hi))
+			} else {
+				row = append(row, "NA", "NA", "NA", "NA", "NA")
+			}
+		}
+		b.WriteString(strings.Join(row, ",") + "\n")
+	}
+	return []byte(b.String())
+}
+
+// draw writes sweep.png (1-D) or heatmap.png (2-D) and returns the file's name.
+func (r *sweepResult) draw(dir string, o plots.Options) (string, error) {
+	name, c, err := r.chart(o)
+	if err != nil {
+		return "", err
+	}
+	return name, plots.Save(c, filepath.Join(dir, name), o)
+}
+
+func (r *sweepResult) chart(o plots.Options) (string, plots.Chart, error) {
+	if len(r.Axes) == 1 {
+		var series []plots.Series
+		for m, met := range r.Metrics {
+			s := plots.Series{Label: met.Label}
+			for _, p := range r.Points {
+				iv := p.Metrics[m]
+				if math.IsNaN(iv.P) {
+					continue
+				}
+				s.X = append(s.X, p.Values[0])
+				s.Y = append(s.Y, iv.P)
+				s.Lo = append(s.Lo, iv.Lo)
+				s.Hi = append(s.Hi, iv.Hi)
+			}
+			if len(s.X) > 0 {
+				series = append(series, s)
+			}
+		}
+		c, err := plots.Sweep(series, r.Axes[0].Path, "", o)
+		return "sweep.png", c, err
+	}
+	xs, ys := r.Axes[1].Values, r.Axes[0].Values
+	z := make([][]float64, len(ys))
+	for i := range z {
+		z[i] = make([]float64, len(xs))
+	}
+	for _, p := range r.Points {
+		row, col := indexOf(r.Axes[0].Values, p.Values[0]), indexOf(r.Axes[1].Values, p.Values[1])
+		z[row][col] = p.Metrics[0].P
+	}
+	c, err := plots.Heatmap(xs, ys, z, r.Axes[1].Path, r.Axes[0].Path, r.Metrics[0].Label, 0, 1, o)
+	return "heatmap.png", c, err
+}
+
+func indexOf(vs []float64, v float64) int {
+	for i, x := range vs {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
+
+func (r *sweepResult) print(e *env) {
+	var b strings.Builder
+	for _, a := range r.Axes {
+		fmt.Fprintf(&b, "%-12s ", a.Path)
+	}
+	for _, m := range r.Metrics {
+		fmt.Fprintf(&b, "%-28s ", m.Name)
+	}
+	fmt.Fprintln(e.stdout, strings.TrimRight(b.String(), " "))
+	for _, p := range r.Points {
+		b.Reset()
+		for _, l := range p.Labels {
+			fmt.Fprintf(&b, "%-12s ", l)
+		}
+		for _, iv := range p.Metrics {
+			fmt.Fprintf(&b, "%-28s ", strings.TrimSpace(num(iv.P)+" "+ci(iv)))
+		}
+		fmt.Fprintln(e.stdout, strings.TrimRight(b.String(), " "))
+	}
+}
+
+func csvFloat(v float64) string {
+	if math.IsNaN(v) {
+		return "NA"
+	}
+	return strconv.FormatFloat(v, 'g', -1, 64)
+}
+
+func csvText(s string) string {
+	if strings.ContainsAny(s, ",\"\n") {
+		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+	}
+	return s
+}
+
+func columnSafe(s string) string { return strings.NewReplacer(",", "_", " ", "_", `"`, "_").Replace(s) }
+

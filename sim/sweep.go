@@ -1,0 +1,149 @@
+package sim
+
+import (
+	"context"
+	"fmt"
+
+	"alliancesim/sim/stats"
+)
+
+// Axis is one dimension of a sweep grid: a config path and the values it takes.
+type Axis struct {
+	Path   string
+	Values []float64 // passed to Set: numbers, or indices into Labels for choices
+	Labels []string  // how each value is shown
+	Set    Setter
+}
+
+// SweepOptions control a sweep; none of them changes its results.
+type SweepOptions struct {
+	Workers  int
+	Metrics  []Metric
+	Progress func(done, total int) // over all runs of all points
+	// Skip, when set, reports grid points already computed (for resuming); Done is then called
+	// with each newly computed point, in grid order.
+	Skip func(index int) bool
+	Done func(p *SweepPoint) error
+}
+
+// SweepPoint is one grid point of a sweep.
+type SweepPoint struct {
+	Index   int       // position in the grid, row-major over the axes
+	Coord   []int     // index into each axis's values
+	Values  []float64 // the axis values
+	Labels  []string
+	Summary *Summary
+	Metrics []stats.Interval // in SweepOptions.Metrics order; NaN where undefined
+	// Outcomes holds, for each binary metric, the per-run outcomes as a bitset, so that
+	// neighbouring points can be compared run by run (common random numbers).
+	Outcomes [][]uint64
+}
+
+// GridSize returns the number of points of the full grid over axes.
+func GridSize(axes []Axis) int {
+	n := 1
+	for _, a := range axes {
+		n *= len(a.Values)
+	}
+	return n
+}
+
+// Sweep runs an ensemble of spec at every point of the full grid over axes. Every point uses the
+// same run seeds (common random numbers), so differences between points are the parameters'
+// effect, not noise. Points are computed in grid order, each on all workers.
+func Sweep(ctx context.Context, spec *Spec, axes []Axis, opt SweepOptions) ([]*SweepPoint, error) {
+	total := GridSize(axes)
+	var points []*SweepPoint
+	var scratch Spec
+	done := 0
+	for idx := range total {
+		coord := make([]int, len(axes))
+		for k, rem := len(axes)-1, idx; k >= 0; k-- {
+			coord[k] = rem % len(axes[k].Values)
+			rem /= len(axes[k].Values)
+		}
+		if opt.Skip != nil && opt.Skip(idx) {
+			done += spec.Runs
+			continue
+		}
+		spec.CopyTo(&scratch)
+		pt := &SweepPoint{Index: idx, Coord: coord}
+		for k, a := range axes {
+			v := a.Values[coord[k]]
+			a.Set(&scratch, v)
+			pt.Values = append(pt.Values, v)
+			pt.Labels = append(pt.Labels, a.Labels[coord[k]])
+		}
+		pt.Outcomes = make([][]uint64, len(opt.Metrics))
+		for m, met := range opt.Metrics {
+			if met.Binary != nil {
+				pt.Outcomes[m] = make([]uint64, (scratch.Runs+63)/64)
+			}
+		}
+		base := done
+		res, err := Ensemble(ctx, &scratch, Options{
+			Workers: opt.Workers,
+			// Workers write distinct words of the bitsets: a chunk of ChunkSize runs (a multiple
+			// of 64) is run by one worker.
+			Record: func(r *Record) {
+				for m, met := range opt.Metrics {
+					if met.Binary != nil && met.Binary(r, &scratch) {
+						i := r.Run - scratch.FirstRun
+						pt.Outcomes[m][i/64] |= 1 << (i % 64)
+					}
+				}
+			},
+			Progress: func(d, _ int) {
+				if opt.Progress != nil {
+					opt.Progress(base+d, total*spec.Runs)
+				}
+			},
+		})
+		if err != nil {
+			return points, fmt.Errorf("sweep point %d: %w", idx, err)
+		}
+		done += spec.Runs
+		pt.Summary = Summarize(&scratch, res.Acc)
+		for _, met := range opt.Metrics {
+			v, ok := met.Value(pt.Summary)
+			if !ok {
+				v = stats.Interval{P: nan(), Lo: nan(), Hi: nan()}
+			}
+			pt.Metrics = append(pt.Metrics, v)
+		}
+		if opt.Done != nil {
+			if err := opt.Done(pt); err != nil {
+				return points, err
+			}
+		}
+		points = append(points, pt)
+	}
+	return points, nil
+}
+
+// PairedDiff returns the difference b - a of binary metric m between two points computed with the
+// same seeds, with Newcombe's interval for paired proportions, and, for comparison, the interval
+// the same proportions would have had from independent seeds.
+func PairedDiff(a, b *SweepPoint, m int, runs int) (paired, independent stats.Interval, ok bool) {
+	oa, ob := a.Outcomes[m], b.Outcomes[m]
+	if oa == nil || ob == nil {
+		return paired, independent, false
+	}
+	var n11, n10, n01 int64
+	for i := range runs {
+		x := oa[i/64]>>(i%64)&1 == 1
+		y := ob[i/64]>>(i%64)&1 == 1
+		switch {
+		case x && y:
+			n11++
+		case y:
+			n10++
+		case x:
+			n01++
+		}
+	}
+	n00 := int64(runs) - n11 - n10 - n01
+	paired = stats.PairedDifference(n11, n10, n01, n00, stats.Z95)
+	independent = stats.IndependentDifference(n11+n10, int64(runs), n11+n01, int64(runs), stats.Z95)
+	return paired, independent, true
+}
