@@ -355,4 +355,3 @@ func csvText(s string) string {
 }
 
 func columnSafe(s string) string { return strings.NewReplacer(",", "_", " ", "_", `"`, "_").Replace(s) }
-
