@@ -74,25 +74,9 @@ func Sweep(ctx context.Context, spec *Spec, axes []Axis, opt SweepOptions) ([]*S
 			pt.Values = append(pt.Values, v)
 			pt.Labels = append(pt.Labels, a.Labels[coord[k]])
 		}
-		pt.Outcomes = make([][]uint64, len(opt.Metrics))
-		for m, met := range opt.Metrics {
-			if met.Binary != nil {
-				pt.Outcomes[m] = make([]uint64, (scratch.Runs+63)/64)
-			}
-		}
 		base := done
-		res, err := Ensemble(ctx, &scratch, Options{
+		err := Measure(ctx, &scratch, pt, opt.Metrics, Options{
 			Workers: opt.Workers,
-			// Workers write distinct words of the bitsets: a chunk of ChunkSize runs (a multiple
-			// of 64) is run by one worker.
-			Record: func(r *Record) {
-				for m, met := range opt.Metrics {
-					if met.Binary != nil && met.Binary(r, &scratch) {
-						i := r.Run - scratch.FirstRun
-						pt.Outcomes[m][i/64] |= 1 << (i % 64)
-					}
-				}
-			},
 			Progress: func(d, _ int) {
 				if opt.Progress != nil {
 					opt.Progress(base+d, total*spec.Runs)
@@ -103,14 +87,6 @@ func Sweep(ctx context.Context, spec *Spec, axes []Axis, opt SweepOptions) ([]*S
 			return points, fmt.Errorf("sweep point %d: %w", idx, err)
 		}
 		done += spec.Runs
-		pt.Summary = Summarize(&scratch, res.Acc)
-		for _, met := range opt.Metrics {
-			v, ok := met.Value(pt.Summary)
-			if !ok {
-				v = stats.Interval{P: nan(), Lo: nan(), Hi: nan()}
-			}
-			pt.Metrics = append(pt.Metrics, v)
-		}
 		if opt.Done != nil {
 			if err := opt.Done(pt); err != nil {
 				return points, err
@@ -119,6 +95,41 @@ func Sweep(ctx context.Context, spec *Spec, axes []Axis, opt SweepOptions) ([]*S
 		points = append(points, pt)
 	}
 	return points, nil
+}
+
+// Measure runs an ensemble of spec and fills pt's summary, metrics and per-run outcomes.
+// opt.Record is used by Measure.
+func Measure(ctx context.Context, spec *Spec, pt *SweepPoint, metrics []Metric, opt Options) error {
+	pt.Outcomes = make([][]uint64, len(metrics))
+	for m, met := range metrics {
+		if met.Binary != nil {
+			pt.Outcomes[m] = make([]uint64, (spec.Runs+63)/64)
+		}
+	}
+	// Workers write distinct words of the bitsets: a chunk of ChunkSize runs (a multiple of 64)
+	// is run by one worker.
+	opt.Record = func(r *Record) {
+		for m, met := range metrics {
+			if met.Binary != nil && met.Binary(r, spec) {
+				i := r.Run - spec.FirstRun
+				pt.Outcomes[m][i/64] |= 1 << (i % 64)
+			}
+		}
+	}
+	res, err := Ensemble(ctx, spec, opt)
+	if err != nil {
+		return err
+	}
+	pt.Summary = Summarize(spec, res.Acc)
+	pt.Metrics = pt.Metrics[:0]
+	for _, met := range metrics {
+		v, ok := met.Value(pt.Summary)
+		if !ok {
+			v = stats.Interval{P: nan(), Lo: nan(), Hi: nan()}
+		}
+		pt.Metrics = append(pt.Metrics, v)
+	}
+	return nil
 }
 
 // PairedDiff returns the difference b - a of binary metric m between two points computed with the

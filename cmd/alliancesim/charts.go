@@ -1,12 +1,17 @@
 package main
 
 import (
+	"gonum.org/v1/plot/vg"
+
 	"path/filepath"
 
 	"alliancesim/plots"
 	"alliancesim/sim"
 	"alliancesim/sim/stats"
 )
+
+// cm is a centimetre, for chart sizes.
+const cm = vg.Centimeter
 
 // survivalCurve turns Kaplan–Meier points into a chart curve.
 func survivalCurve(label string, pts []stats.SurvivalPoint) plots.Curve {

@@ -1,0 +1,271 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"alliancesim/config"
+	"alliancesim/plots"
+	"alliancesim/sim"
+	"alliancesim/sim/stats"
+)
+
+const compareDoc = `Run several scenarios, or variants of one, with the same run seeds (paired), and write
+compare.csv (one row per option), compare.json, compare.png (grouped bars of the metrics with
+95% whiskers) and survival.png (the Kaplan–Meier curves of all options on one chart).
+Each argument is a scenario name or file, or NAME:path=value,path=value for a variant of the
+argument before it. Runs and seed come from the first option unless --runs and --seed say.`
+
+// option is one argument of compare.
+type option struct {
+	name string
+	file *config.File
+}
+
+func cmdCompare(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "compare", "A B C... [flags]", compareDoc)
+	var rf runFlags
+	rf.register(fs)
+	metricList := fs.String("metric", "deterrence_failure,armed_failure,focus_attacked,focus_conquered",
+		"comma-separated `metrics`: "+strings.Join(sim.MetricNames(), ", "))
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) < 2 {
+		return fmt.Errorf("%w: compare needs at least two options", errUsage)
+	}
+	metrics, err := sim.LookupMetrics(*metricList)
+	if err != nil {
+		return fmt.Errorf("%w: --metric: %v", errUsage, err)
+	}
+	opts, err := rf.loadOptions(pos)
+	if err != nil {
+		return err
+	}
+	var specs []*sim.Spec
+	var hashes []string
+	for _, o := range opts {
+		spec, err := o.file.Spec()
+		if err != nil {
+			return fmt.Errorf("%s: %w", o.name, err)
+		}
+		spec.Runs, spec.Seed = specs0(specs, spec).Runs, specs0(specs, spec).Seed
+		specs = append(specs, spec)
+		hashes = append(hashes, o.file.Hash())
+	}
+	out := rf.out
+	if out == "" {
+		out = filepath.Join("out", "compare")
+	}
+	prov := provenance{Version: version, ConfigSHA256: hashOf(hashes), Seed: specs[0].Seed, SeedScheme: seedScheme}
+	if err := prepareOut(out, prov.ConfigSHA256, rf.force); err != nil {
+		return err
+	}
+	runs := specs[0].Runs
+	bar := newProgress(e, rf.quiet, len(specs)*runs, "runs")
+	res := &compareResult{provenance: prov, Runs: runs, Seed: specs[0].Seed}
+	for _, m := range metrics {
+		res.Metrics = append(res.Metrics, sweepMetric{Name: m.Name, Label: m.Label})
+	}
+	var pts []*sim.SweepPoint
+	for i, spec := range specs {
+		base := i * runs
+		pt := &sim.SweepPoint{}
+		err := sim.Measure(ctx, spec, pt, metrics, sim.Options{Workers: rf.workers,
+			Progress: func(d, _ int) { bar.update(base+d, 0) }})
+		if err != nil {
+			bar.finish()
+			if s := e.signal(); s != nil {
+				return interruptedBy(s, "no comparison output was written")
+			}
+			return fmt.Errorf("%s: %w", opts[i].name, err)
+		}
+		pts = append(pts, pt)
+		co := compareOption{Name: opts[i].name, Scenario: spec.Name, ConfigSHA256: hashes[i],
+			Metrics: pt.Metrics, Survival: pt.Summary.Survival}
+		co.Diff = make([]*stats.Interval, len(metrics))
+		if i > 0 {
+			for m := range metrics {
+				if d, _, ok := sim.PairedDiff(pts[0], pt, m, runs); ok {
+					co.Diff[m] = &d
+				}
+			}
+		}
+		res.Options = append(res.Options, co)
+	}
+	bar.finish()
+	if err := writeFileAtomic(filepath.Join(out, "compare.csv"), res.csv()); err != nil {
+		return err
+	}
+	if err := writeJSON(filepath.Join(out, "compare.json"), res); err != nil {
+		return err
+	}
+	names, err := res.draw(out, plots.Options{Width: 17.5 * cm, Height: 8 * cm}, plots.Options{})
+	if err != nil {
+		return err
+	}
+	res.print(e)
+	fmt.Fprintf(e.stderr, "wrote %s: compare.csv, compare.json, %s (%d options × %d runs, seed %d)\n",
+		out, strings.Join(names, ", "), len(specs), runs, specs[0].Seed)
+	return nil
+}
+
+// specs0 returns the first spec, or spec itself when it is the first.
+func specs0(specs []*sim.Spec, spec *sim.Spec) *sim.Spec {
+	if len(specs) > 0 {
+		return specs[0]
+	}
+	return spec
+}
+
+// loadOptions reads compare's arguments; a NAME:path=value,... argument is a variant of the one
+// before it.
+func (rf *runFlags) loadOptions(args []string) ([]option, error) {
+	var opts []option
+	for _, a := range args {
+		name, sets, isVariant := strings.Cut(a, ":")
+		if isVariant && strings.Contains(sets, "=") {
+			if len(opts) == 0 {
+				return nil, fmt.Errorf("%w: variant %q has no option before it to vary", errUsage, a)
+			}
+			f, err := config.Load(opts[len(opts)-1].file.Name, mustTOML(opts[len(opts)-1].file))
+			if err != nil {
+				return nil, err
+			}
+			for _, kv := range strings.Split(sets, ",") {
+				path, v, ok := strings.Cut(kv, "=")
+				if !ok {
+					return nil, fmt.Errorf("%w: variant %q: want NAME:path=value,path=value", errUsage, a)
+				}
+				if err := f.Set(strings.TrimSpace(path), strings.TrimSpace(v)); err != nil {
+					return nil, fmt.Errorf("variant %s: %w", name, err)
+				}
+			}
+			opts = append(opts, option{name: name, file: f})
+			continue
+		}
+		f, err := rf.load([]string{a})
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, option{name: a, file: f})
+	}
+	return opts, nil
+}
+
+func mustTOML(f *config.File) []byte {
+	var b strings.Builder
+	f.WriteTOML(&b, false)
+	return []byte(b.String())
+}
+
+// compareResult is compare.json; compare.csv and the charts are drawn from it alone.
+type compareResult struct {
+	provenance
+	Runs    int             `json:"runs"`
+	Seed    uint64          `json:"seed"`
+	Metrics []sweepMetric   `json:"metrics"`
+	Options []compareOption `json:"options"`
+}
+
+type compareOption struct {
+	Name         string           `json:"name"`
+	Scenario     string           `json:"scenario"`
+	ConfigSHA256 string           `json:"option_config_sha256"`
+	Metrics      []stats.Interval `json:"metrics"`
+	// Diff is the paired difference from the first option (null for the first, and for metrics
+	// that are not per-run yes/no outcomes).
+	Diff     []*stats.Interval     `json:"diff"`
+	Survival []stats.SurvivalPoint `json:"survival"`
+}
+
+func (r *compareResult) csv() []byte {
+	var b strings.Builder
+	cols := []string{"option", "scenario"}
+	for _, m := range r.Metrics {
+		cols = append(cols, m.Name+"_p", m.Name+"_lo", m.Name+"_hi")
+	}
+	for _, m := range r.Metrics {
+		cols = append(cols, "diff_"+m.Name+"_p", "diff_"+m.Name+"_lo", "diff_"+m.Name+"_hi")
+	}
+	b.WriteString(strings.Join(cols, ",") + "\n")
+	for _, o := range r.Options {
+		row := []string{csvText(o.Name), csvText(o.Scenario)}
+		for _, iv := range o.Metrics {
+			row = append(row, csvFloat(iv.P), csvFloat(iv.Lo), csvFloat(iv.Hi))
+		}
+		for _, d := range o.Diff {
+			if d == nil {
+				row = append(row, "NA", "NA", "NA")
+				continue
+			}
+			row = append(row, csvFloat(d.P), csvFloat(d.Lo), csvFloat(d.Hi))
+		}
+		b.WriteString(strings.Join(row, ",") + "\n")
+	}
+	return []byte(b.String())
+}
+
+func (r *compareResult) charts(bars, surv plots.Options) (plots.Chart, plots.Chart, error) {
+	var names, labels []string
+	var values [][]plots.Interval
+	for _, m := range r.Metrics {
+		labels = append(labels, m.Label)
+	}
+	var curves []plots.Curve
+	for _, o := range r.Options {
+		names = append(names, o.Name)
+		var row []plots.Interval
+		for _, iv := range o.Metrics {
+			row = append(row, plots.Interval{P: iv.P, Lo: iv.Lo, Hi: iv.Hi})
+		}
+		values = append(values, row)
+		curves = append(curves, survivalCurve(o.Name, o.Survival))
+	}
+	cb, err := plots.Compare(names, labels, values, "", bars)
+	if err != nil {
+		return nil, nil, err
+	}
+	cs, err := plots.Survival(curves, surv)
+	return cb, cs, err
+}
+
+func (r *compareResult) draw(dir string, bars, surv plots.Options) ([]string, error) {
+	cb, cs, err := r.charts(bars, surv)
+	if err != nil {
+		return nil, err
+	}
+	if err := plots.Save(cb, filepath.Join(dir, "compare.png"), bars); err != nil {
+		return nil, err
+	}
+	if err := plots.Save(cs, filepath.Join(dir, "survival.png"), surv); err != nil {
+		return nil, err
+	}
+	return []string{"compare.png", "survival.png"}, nil
+}
+
+func (r *compareResult) print(e *env) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-24s", "option")
+	for _, m := range r.Metrics {
+		fmt.Fprintf(&b, " %-28s", m.Name)
+	}
+	fmt.Fprintln(e.stdout, strings.TrimRight(b.String(), " "))
+	for _, o := range r.Options {
+		b.Reset()
+		fmt.Fprintf(&b, "%-24s", o.Name)
+		for _, iv := range o.Metrics {
+			fmt.Fprintf(&b, " %-28s", strings.TrimSpace(num(iv.P)+" "+ci(iv)))
+		}
+		fmt.Fprintln(e.stdout, strings.TrimRight(b.String(), " "))
+	}
+}
+
+// hashOf combines the options' config hashes into the comparison's identity.
+func hashOf(hashes []string) string {
+	return sha256Hex(strings.Join(hashes, "\n") + "\n" + strconv.Itoa(len(hashes)))
+}
