@@ -13,6 +13,9 @@ import (
 // cm is a centimetre, for chart sizes.
 const cm = vg.Centimeter
 
+// pt converts points to a length.
+func pt(x float64) vg.Length { return vg.Points(x) }
+
 // survivalCurve turns Kaplan–Meier points into a chart curve.
 func survivalCurve(label string, pts []stats.SurvivalPoint) plots.Curve {
 	c := plots.Curve{Label: label}

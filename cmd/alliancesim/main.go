@@ -61,6 +61,7 @@ func commands() []command {
 		{"run", "[SCENARIO|FILE.toml] [flags]", "run an ensemble; write summary.json, runs.csv and charts", cmdRun},
 		{"sweep", "[SCENARIO|FILE.toml] --param PATH=LO:HI:N [flags]", "run a 1-D or 2-D parameter sweep with common random numbers", cmdSweep},
 		{"compare", "A B C... [flags]", "compare scenarios or variants with the same seeds", cmdCompare},
+		{"plot", "RESULTS.json... [flags]", "redraw charts from saved results at paper sizes", cmdPlot},
 		{"scenarios", "", "list the embedded scenarios", cmdScenarios},
 		{"init", "[SCENARIO]", "print a fully commented config", cmdInit},
 		{"check", "FILE...", "validate configs (exit 1 on error)", cmdCheck},

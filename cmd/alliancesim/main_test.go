@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -199,3 +200,5 @@ func TestScenariosInitCheck(t *testing.T) {
 		t.Errorf("check of init's output: exit %d: %s", r.code, r.stderr)
 	}
 }
+
+func fmtSscan(s string, v *float64) (int, error) { return fmt.Sscan(s, v) }
