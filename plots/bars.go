@@ -1,0 +1,154 @@
+package plots
+
+import (
+	"image/color"
+	"math"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Interval is a value with its interval (the caller converts from its own
+// types). P is the estimate, Lo and Hi the bounds of its 95% interval; a
+// NaN or infinite bound leaves the whisker out.
+type Interval struct{ P, Lo, Hi float64 }
+
+// barSeries is one colour of bars: one value per category.
+type barSeries struct {
+	label string
+	vals  []Interval
+}
+
+// barsChart is a bar chart over named categories, with whiskers. Outcomes
+// has one series, Compare one per metric, grouped by category.
+type barsChart struct {
+	categories []string
+	series     []barSeries
+	yLabel     string
+	legend     bool
+	o          Options
+}
+
+// Draw lays the chart out for the size of c and draws it.
+func (b *barsChart) Draw(c draw.Canvas) { b.figure().Draw(c) }
+
+func (b *barsChart) figure() *figure {
+	th := newTheme(b.o)
+	p := newPlot(th)
+	p.Y.Label.Text = b.yLabel
+	// Categories need no tick marks, nor the room for them.
+	p.Add(hgrid{style: gridLine()}, axes{yTicks: true})
+	p.X.Padding = vg.Points(axisWidth + 2)
+
+	n, m := len(b.categories), len(b.series)
+	groupW := 0.8
+	if m == 1 {
+		groupW = 0.6
+	}
+	w := groupW / float64(m)
+	room := w // value labels of neighbouring bars must not touch
+	if m == 1 {
+		room = 1
+	}
+
+	var all [][]float64
+	for _, s := range b.series {
+		for _, v := range s.vals {
+			all = append(all, []float64{v.P, v.Lo, v.Hi})
+		}
+	}
+	lo, hi, ok := valueRange(all...)
+	ymin, ymax, _ := valueAxis(lo, hi, ok, true)
+	p.Y.Min, p.Y.Max = ymin, ymax
+	p.X.Min, p.X.Max = -0.5, float64(n)-0.5
+	decimals := valueDecimals(math.Max(math.Abs(ymin), math.Abs(ymax)))
+
+	fills := barColors(m)
+	outline := draw.LineStyle{Color: color.Gray{Y: 0x30}, Width: vg.Points(0.4)}
+	var over []plot.Plotter // whiskers and labels, above every bar
+	var entries []legendEntry
+	for j, s := range b.series {
+		x := make([]float64, n)
+		ps := make([]float64, n)
+		los := make([]float64, n)
+		his := make([]float64, n)
+		anchor := make([]float64, n)
+		texts := make([]string, n)
+		for i, v := range s.vals {
+			x[i] = float64(i) + (float64(j)-float64(m-1)/2)*w
+			ps[i], los[i], his[i] = v.P, v.Lo, v.Hi
+			anchor[i] = v.P
+			if finite(v.Hi) && finite(v.Lo) && v.Hi > v.P {
+				anchor[i] = v.Hi
+			}
+			if finite(v.P) {
+				texts[i] = formatFixed(v.P, decimals)
+			}
+		}
+		// A small gap between the bars of a group keeps their edges
+		// apart where fills have similar lightness.
+		bs := &bars{x: x, y: ps, width: w * 0.9, fill: fills[j], line: outline}
+		p.Add(bs)
+		sty := textStyle(th.small)
+		sty.XAlign, sty.YAlign = draw.XCenter, draw.YBottom
+		over = append(over,
+			&whiskers{x: x, lo: los, hi: his, cap: w * 0.2, style: draw.LineStyle{Color: color.Black, Width: vg.Points(0.7)}},
+			&valueLabels{x: x, y: anchor, text: texts, room: room, style: sty, gap: vg.Points(1.5)},
+		)
+		entries = append(entries, legendEntry{label: s.label, thumb: bs})
+	}
+	p.Add(over...)
+	if !b.legend {
+		entries = nil
+	}
+
+	fit := func(p *plot.Plot, data vg.Rectangle) {
+		p.Y.Tick.Marker = niceTicks(p.Y.Min, p.Y.Max, tickCount(data.Size().Y, yTickSpacing))
+		// Category names wrap at spaces to fit their slot; when a single
+		// word is still too wide, all names are set at an angle instead,
+		// which is less pleasant to read but never overlaps.
+		room := data.Size().X/vg.Length(n) - vg.Points(3)
+		sty := textStyle(th.small)
+		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+		ticks := make(plot.ConstantTicks, n)
+		for i, c := range b.categories {
+			ticks[i] = plot.Tick{Value: float64(i), Label: wrapText(c, sty, room)}
+			if sty.Width(ticks[i].Label) > room {
+				sty.Rotation = math.Pi / 6
+				sty.XAlign, sty.YAlign = draw.XRight, draw.YTop
+			}
+		}
+		if sty.Rotation != 0 {
+			for i, c := range b.categories {
+				ticks[i].Label = c
+			}
+		}
+		p.X.Tick.Label = sty
+		p.X.Tick.Marker = ticks
+	}
+	return &figure{th: th, title: b.o.Title, plot: p, legend: entries, fit: fit}
+}
+
+// wrapText breaks s at spaces into lines no wider than w where it can.
+// Long category names ("Deterrence failure") would otherwise run into
+// their neighbours at single-column width.
+func wrapText(s string, sty text.Style, w vg.Length) string {
+	words := strings.Fields(s)
+	if len(words) == 0 || sty.Width(s) <= w {
+		return s
+	}
+	var lines []string
+	line := words[0]
+	for _, word := range words[1:] {
+		if sty.Width(line+" "+word) <= w {
+			line += " " + word
+			continue
+		}
+		lines = append(lines, line)
+		line = word
+	}
+	return strings.Join(append(lines, line), "\n")
+}

@@ -1,0 +1,33 @@
+// Package plots draws publication charts of alliancesim results: survival
+// curves, outcome bars, scenario comparisons, one-dimensional parameter
+// sweeps and heatmaps of two-dimensional sweeps.
+//
+// The package draws from its own small series types ([Curve], [Bar],
+// [Series], [Interval]); it never runs a model, so callers convert their
+// estimates first. Every chart function validates its input and returns a
+// [Chart], which [Save] writes as PNG, SVG or PDF at the paper size and
+// resolution given by [Options].
+//
+// Charts are laid out when they are drawn, not when they are built: tick
+// spacing, the wrapping of category labels, whether bar values and cell
+// values are printed, and the wrapping of the legend all depend on the size
+// in print. The same Chart therefore reads well both at single-column
+// width (8.5 cm, the default) and at double-column width (17.5 cm).
+// A Chart keeps its own copy of the data and never changes, so it may be
+// drawn again, at another size, or from several goroutines at once.
+//
+// Conventions, chosen for journals that print in greyscale:
+//
+//   - Text is Liberation Sans, 9 pt by default, tick labels 1 pt smaller.
+//   - Lines differ in dash pattern and marker shape as well as colour; bars
+//     differ in lightness as well as hue; confidence bands are translucent
+//     and lighter than their line.
+//   - Legends sit above the plot area, never over the data.
+//   - Grid lines are light grey and drawn under the data.
+//   - Values that are NaN or infinite are missing: lines and bands have a
+//     gap there, bars and whiskers are left out, heatmap cells are hatched.
+//
+// PDF text is encoded as cp1252 (Windows Latin 1), so labels meant for PDF
+// should stay within Latin 1; PNG and SVG take any Unicode text. Labels are
+// plain text: underscores and carets are printed as they are.
+package plots

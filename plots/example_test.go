@@ -1,0 +1,173 @@
+package plots_test
+
+import (
+	"fmt"
+	"log"
+	"math"
+
+	"alliancesim/plots"
+)
+
+// The examples draw from closed-form numbers rather than a model run, so
+// they are reproducible; each writes testdata/<name>.png, which the tests
+// compare with testdata/<name>_golden.png.
+
+// survivalCurve returns a yearly Kaplan–Meier-like curve with hazard h and
+// a binomial 95% band for n runs.
+func survivalCurve(label string, h float64, years, n int) plots.Curve {
+	c := plots.Curve{Label: label}
+	for t := 0; t <= years; t++ {
+		s := math.Exp(-h * float64(t))
+		half := 1.96 * math.Sqrt(s*(1-s)/float64(n))
+		c.Steps = append(c.Steps, float64(t))
+		c.S = append(c.S, s)
+		c.Lo = append(c.Lo, math.Max(0, s-half))
+		c.Hi = append(c.Hi, math.Min(1, s+half))
+	}
+	return c
+}
+
+// interval returns an estimate p from n runs with its 95% Wald interval.
+func interval(p float64, n int) plots.Interval {
+	half := 1.96 * math.Sqrt(p*(1-p)/float64(n))
+	return plots.Interval{P: p, Lo: math.Max(0, p-half), Hi: math.Min(1, p+half)}
+}
+
+func ExampleSurvival() {
+	curves := []plots.Curve{
+		survivalCurve("No guarantee", 0.045, 50, 400),
+		survivalCurve("Ambiguous guarantee", 0.025, 50, 400),
+		survivalCurve("Defensive pact", 0.012, 50, 400),
+	}
+	c, err := plots.Survival(curves, plots.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := plots.Save(c, "testdata/survival.png", plots.Options{}); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// A double-column chart is the same Chart saved at 17.5 cm: it gets more
+// ticks and a one-row legend.
+func ExampleSurvival_doubleColumn() {
+	curves := []plots.Curve{
+		survivalCurve("No guarantee", 0.045, 50, 400),
+		survivalCurve("Ambiguous guarantee", 0.025, 50, 400),
+		survivalCurve("Defensive pact", 0.012, 50, 400),
+		survivalCurve("Nuclear umbrella", 0.006, 50, 400),
+	}
+	o := plots.Options{Width: plots.DoubleColumn, Title: "Deterrence failure by guarantee"}
+	c, err := plots.Survival(curves, o)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := plots.Save(c, "testdata/survival_double.png", o); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func ExampleOutcomes() {
+	bars := []plots.Bar{
+		{Label: "Deterrence failure", Interval: interval(0.23, 1000)},
+		{Label: "Armed failure", Interval: interval(0.11, 1000)},
+		{Label: "Abandonment", Interval: interval(0.07, 1000)},
+		{Label: "Entrapment", Interval: interval(0.04, 1000)},
+		{Label: "Conquest", Interval: interval(0.015, 1000)},
+	}
+	c, err := plots.Outcomes(bars, "Probability in 50 years", plots.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := plots.Save(c, "testdata/outcomes.png", plots.Options{}); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func ExampleCompare() {
+	options := []string{"No guarantee", "Ambiguous guarantee", "Defensive pact"}
+	metrics := []string{"Deterrence failure", "Armed failure", "Abandonment", "Entrapment"}
+	ps := [][]float64{
+		{0.41, 0.22, 0, 0},
+		{0.26, 0.12, 0.09, 0.05},
+		{0.12, 0.05, 0.03, 0.11},
+	}
+	values := make([][]plots.Interval, len(ps))
+	for i, row := range ps {
+		for _, p := range row {
+			values[i] = append(values[i], interval(p, 800))
+		}
+	}
+	c, err := plots.Compare(options, metrics, values, "Probability in 50 years", plots.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := plots.Save(c, "testdata/compare.png", plots.Options{}); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func ExampleSweep() {
+	var fail, armed plots.Series
+	fail.Label, armed.Label = "Deterrence failure", "Armed failure"
+	for i := 0; i <= 10; i++ {
+		x := 0.1 * float64(i)
+		for _, s := range []struct {
+			s *plots.Series
+			p float64
+		}{
+			{&fail, 0.45 / (1 + math.Exp(8*(x-0.45)))},
+			{&armed, 0.2 / (1 + math.Exp(6*(x-0.55)))},
+		} {
+			iv := interval(s.p, 300)
+			s.s.X = append(s.s.X, x)
+			s.s.Y = append(s.s.Y, iv.P)
+			s.s.Lo = append(s.s.Lo, iv.Lo)
+			s.s.Hi = append(s.s.Hi, iv.Hi)
+		}
+	}
+	c, err := plots.Sweep([]plots.Series{fail, armed}, "rep.init (initial reputation)", "Probability in 50 years", plots.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := plots.Save(c, "testdata/sweep.png", plots.Options{}); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func ExampleHeatmap() {
+	xs := []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8}
+	ys := []float64{0.5, 1, 1.5, 2, 2.5, 3, 3.5}
+	z := make([][]float64, len(ys))
+	for r, y := range ys {
+		for _, x := range xs {
+			z[r] = append(z[r], 0.9/(1+math.Exp(6*(x-0.15*y)))*math.Exp(-0.2*y))
+		}
+	}
+	z[3][5] = math.NaN() // a failed cell is hatched
+	c, err := plots.Heatmap(xs, ys, z, "rep.init", "cost.war (share of GDP)", "P(deterrence failure)", 0, 1, plots.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := plots.Save(c, "testdata/heatmap.png", plots.Options{}); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func ExampleParseLength() {
+	for _, s := range []string{"8.5cm", "3.5in", "90mm", "240pt"} {
+		l, err := plots.ParseLength(s)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%s = %.1f pt\n", s, l.Points())
+	}
+	_, err := plots.ParseLength("8.5")
+	fmt.Println(err)
+	// Output:
+	// 8.5cm = 240.9 pt
+	// 3.5in = 252.0 pt
+	// 90mm = 255.1 pt
+	// 240pt = 240.0 pt
+	// plots: invalid length "8.5": want a positive number followed by cm, mm, in or pt
+}
