@@ -33,7 +33,13 @@ type Result struct {
 	Acc    *Accumulator   // all computed runs, merged in chunk order
 	Chunks []*Accumulator // per computed chunk, in chunk order (for shards and merges)
 	Index  []int          // the chunk index of each element of Chunks
+	// RowBytes is the length of each computed chunk's rows in Options.Rows, so that the rows of
+	// shards can be interleaved back into run order.
+	RowBytes []int
 }
+
+// NumChunks returns the number of chunks of an ensemble of spec.
+func NumChunks(spec *Spec) int { return (spec.Runs + ChunkSize - 1) / ChunkSize }
 
 // Ensemble runs spec.Runs runs of spec on opt.Workers goroutines. Run r draws from
 // RunSource(spec.Seed, r) only, and chunks are merged in order, so the result and the rows written
@@ -47,7 +53,7 @@ func Ensemble(ctx context.Context, spec *Spec, opt Options) (*Result, error) {
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	nChunks := (spec.Runs + ChunkSize - 1) / ChunkSize
+	nChunks := NumChunks(spec)
 	var todo []int
 	for c := range nChunks {
 		if opt.Chunk == nil || opt.Chunk(c) {
@@ -135,6 +141,7 @@ func Ensemble(ctx context.Context, spec *Spec, opt Options) (*Result, error) {
 			}
 			res.Chunks = append(res.Chunks, d.acc)
 			res.Index = append(res.Index, todo[next])
+			res.RowBytes = append(res.RowBytes, len(d.rows))
 			runsDone += int(d.acc.Runs)
 			next++
 			<-slots

@@ -62,6 +62,7 @@ func commands() []command {
 		{"sweep", "[SCENARIO|FILE.toml] --param PATH=LO:HI:N [flags]", "run a 1-D or 2-D parameter sweep with common random numbers", cmdSweep},
 		{"compare", "A B C... [flags]", "compare scenarios or variants with the same seeds", cmdCompare},
 		{"plot", "RESULTS.json... [flags]", "redraw charts from saved results at paper sizes", cmdPlot},
+		{"merge", "PARTS... --out DIR", "combine shards' partial results, byte-identical to one run", cmdMerge},
 		{"scenarios", "", "list the embedded scenarios", cmdScenarios},
 		{"init", "[SCENARIO]", "print a fully commented config", cmdInit},
 		{"check", "FILE...", "validate configs (exit 1 on error)", cmdCheck},

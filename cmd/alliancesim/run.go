@@ -34,6 +34,7 @@ type runFlags struct {
 	sets                        multiFlag
 	out                         string
 	quiet, force                bool
+	shard                       string
 }
 
 func (rf *runFlags) register(fs *flag.FlagSet) {
@@ -46,6 +47,7 @@ func (rf *runFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&rf.out, "out", "", "output `DIR` (default: out/<scenario name>)")
 	fs.BoolVar(&rf.quiet, "quiet", false, "no progress bar")
 	fs.BoolVar(&rf.force, "force", false, "overwrite results of a different config in the output directory")
+	fs.StringVar(&rf.shard, "shard", "", "compute only shard `K/N` (chunks c with c mod N = K) and write a partial result for merge; slurm takes K and N from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT")
 }
 
 // load opens the scenario and applies the command-line overrides.
@@ -117,12 +119,23 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 
 	start := time.Now()
 	bar := newProgress(e, rf.quiet, spec.Runs, "runs")
-	rows, err := createAtomic(filepath.Join(out, "runs.csv"))
+	sh, err := parseShard(rf.shard, os.Getenv)
+	if err != nil {
+		return err
+	}
+	rowsName := "runs.csv"
+	opt := sim.Options{Workers: rf.workers, Progress: bar.update}
+	if sh != nil {
+		rowsName = sh.base() + ".csv"
+		opt.Chunk = sh.has
+	}
+	rows, err := createAtomic(filepath.Join(out, rowsName))
 	if err != nil {
 		return err
 	}
 	defer rows.abort()
-	res, err := sim.Ensemble(ctx, spec, sim.Options{Workers: rf.workers, Rows: rows, Progress: bar.update})
+	opt.Rows = rows
+	res, err := sim.Ensemble(ctx, spec, opt)
 	bar.finish()
 	if err != nil {
 		if s := e.signal(); s != nil {
@@ -130,26 +143,48 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 		}
 		return err
 	}
+	if sh != nil {
+		if err := rows.commit(); err != nil {
+			return err
+		}
+		var cfg strings.Builder
+		if err := f.WriteTOML(&cfg, false); err != nil {
+			return err
+		}
+		if err := writePartial(out, sh, prov, cfg.String(), spec, res); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "wrote %s: %s.json and .csv, shard %s (%d runs in %s); combine the shards with alliancesim merge\n",
+			out, sh.base(), sh, res.Acc.Runs, time.Since(start).Round(time.Millisecond))
+		return nil
+	}
 	if err := rows.commit(); err != nil {
 		return err
 	}
-	sum := sim.Summarize(spec, res.Acc)
+	if _, err := writeRunResults(e, out, f, spec, res.Acc, prov); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "wrote %s: summary.json, runs.csv, survival.png, outcomes.png (%d runs in %s)\n",
+		out, spec.Runs, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// writeRunResults writes summary.json and the charts of a run, and prints its summary table.
+func writeRunResults(e *env, out string, f *config.File, spec *sim.Spec, acc *sim.Accumulator, prov provenance) (*sim.Summary, error) {
+	sum := sim.Summarize(spec, acc)
 	var cfg strings.Builder
 	if err := f.WriteTOML(&cfg, false); err != nil {
-		return err
+		return nil, err
 	}
 	doc := summaryFile{provenance: prov, Summary: sum, Config: cfg.String()}
 	if err := writeJSON(filepath.Join(out, "summary.json"), doc); err != nil {
-		return err
+		return nil, err
 	}
-	charts, err := drawRunCharts(out, sum)
-	if err != nil {
-		return err
+	if _, err := drawRunCharts(out, sum); err != nil {
+		return nil, err
 	}
 	printSummary(e.stdout, sum, prov)
-	fmt.Fprintf(e.stderr, "wrote %s: summary.json, runs.csv, %s (%d runs in %s)\n",
-		out, strings.Join(charts, ", "), spec.Runs, time.Since(start).Round(time.Millisecond))
-	return nil
+	return sum, nil
 }
 
 const seedScheme = "run r draws only from math/rand/v2 PCG(seed, r)"

@@ -6,8 +6,6 @@ import (
 	"math"
 	"math/rand/v2"
 
-	"gonum.org/v1/gonum/stat/distuv"
-
 	"alliancesim/agents"
 	"alliancesim/sim"
 	"alliancesim/sim/stats"
@@ -80,8 +78,8 @@ func (pop Population) Spec(p agents.Params, seed uint64) (*sim.Spec, error) {
 			Strategy: agents.Fixed{}, Will: p.Will, ClientOf: -1,
 		}
 	}
-	beta := distuv.Beta{Alpha: pop.A, Beta: pop.B}
-	revisionism := func(rng *rand.Rand) float64 { return beta.Quantile(rng.Float64()) }
+	beta := newBetaQuantile(pop.A, pop.B) // shared read-only by the workers
+	revisionism := func(rng *rand.Rand) float64 { return beta.at(rng.Float64()) }
 	const degPerKm = 180 / (math.Pi * agents.EarthRadius)
 	spec := &sim.Spec{
 		Name:        "calibration-population",

@@ -1,23 +1,24 @@
 package calibrate
 
 import (
-	"fmt"
+	"context"
+	"math"
 	"testing"
 
-	"gonum.org/v1/gonum/mathext"
+	"alliancesim/agents"
 )
 
-func BenchmarkRegIncBeta(b *testing.B) {
-	for _, c := range [][2]float64{{1, 4}, {0.3, 5.3}, {0.05, 40}, {2, 2}, {0.9, 5}} {
-		b.Run(fmt.Sprint(c), func(b *testing.B) {
-			u := 0.0
-			for b.Loop() {
-				u += 0.618034
-				if u > 1 {
-					u--
-				}
-				_ = mathext.RegIncBeta(c[0], c[1], u*0.5)
-			}
-		})
+func TestScratch(t *testing.T) {
+	p := agents.DefaultParams()
+	pop := DefaultPopulation()
+	pop.Pairs = 10000
+	tg := DefaultTargets()
+	for _, a := range []float64{0.1, 0.3, 0.6, 1, 2} {
+		for _, b := range []float64{1, 2, 4, 8, 16, 32} {
+			pop.A, pop.B = a, b
+			d, w, _, _ := Rates(context.Background(), p, pop, 1, 2)
+			l := math.Pow(math.Log(d.P/tg.Dispute), 2) + math.Pow(math.Log(w.P/tg.War), 2)
+			t.Logf("a=%.1f b=%4.0f dispute %.4f war %.4f loss %.3f", a, b, d.P, w.P, l)
+		}
 	}
 }

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Shards merged give outputs byte-identical to the unsharded run, and merge refuses what does
+// not belong together, naming the culprit.
+func TestShardMergeIdentical(t *testing.T) {
+	dir := t.TempDir()
+	run := func(args ...string) result {
+		t.Helper()
+		r := alliancesim(t, dir, args...)
+		if r.code != 0 {
+			t.Fatalf("alliancesim %s: exit %d: %s", strings.Join(args, " "), r.code, r.stderr)
+		}
+		return r
+	}
+	run("run", "--runs", "700", "--out", "full")
+	for _, k := range []string{"0/3", "2/3", "1/3"} {
+		run("run", "--runs", "700", "--shard", k, "--out", "parts")
+	}
+	run("merge", "parts", "--out", "merged")
+	for _, name := range []string{"summary.json", "runs.csv", "survival.png", "outcomes.png"} {
+		a, err := os.ReadFile(filepath.Join(dir, "full", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "merged", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: merged shards differ from the unsharded run", name)
+		}
+	}
+	run("run", "--runs", "700", "--shard", "0/2", "--out", "two")
+	run("run", "--runs", "700", "--shard", "1/3", "--seed", "5", "--out", "seed5")
+	for _, test := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"merge", "parts/part-0-of-3.json", "parts/part-2-of-3.json"}, "missing shard(s): part-1-of-3"},
+		{[]string{"merge", "parts/part-0-of-3.json", "parts/part-0-of-3.json"}, "given twice"},
+		{[]string{"merge", "parts/part-0-of-3.json", "two/part-0-of-2.json"}, "two/part-0-of-2.json: shard 0 of 2"},
+		{[]string{"merge", "parts/part-0-of-3.json", "seed5/part-1-of-3.json", "parts/part-2-of-3.json"}, "seed5/part-1-of-3.json: made with seed 5"},
+		{[]string{"merge", "full/summary.json"}, "not a partial result"},
+		{[]string{"run", "--shard", "3/3"}, "want K/N with 0 <= K < N"},
+		{[]string{"run", "--shard", "slurm"}, "SLURM_ARRAY_TASK_ID"},
+	} {
+		r := alliancesim(t, dir, test.args...)
+		if r.code == 0 || !strings.Contains(r.stderr, test.want) {
+			t.Errorf("alliancesim %s: exit %d, stderr %q; want an error with %q", strings.Join(test.args, " "), r.code, r.stderr, test.want)
+		}
+	}
+}
