@@ -63,6 +63,7 @@ func commands() []command {
 		{"compare", "A B C... [flags]", "compare scenarios or variants with the same seeds", cmdCompare},
 		{"plot", "RESULTS.json... [flags]", "redraw charts from saved results at paper sizes", cmdPlot},
 		{"merge", "PARTS... --out DIR", "combine shards' partial results, byte-identical to one run", cmdMerge},
+		{"slurm", "[SCENARIO|FILE.toml] --shards N [flags]", "write (or --submit) Slurm scripts: a job array of shards, then merge", cmdSlurm},
 		{"scenarios", "", "list the embedded scenarios", cmdScenarios},
 		{"init", "[SCENARIO]", "print a fully commented config", cmdInit},
 		{"check", "FILE...", "validate configs (exit 1 on error)", cmdCheck},

@@ -30,6 +30,7 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	var params, values multiFlag
 	fs.Var(&params, "param", "a swept path, `PATH=LO:HI:N` (repeatable; at most two axes in all)")
 	fs.Var(&values, "values", "a swept path with listed values, `PATH=a,b,c` (repeatable)")
+	resume := fs.Bool("resume", false, "skip grid points already complete in the output directory (from an interrupted sweep of the same config)")
 	metricList := fs.String("metric", "deterrence_failure,armed_failure,focus_attacked",
 		"comma-separated `metrics`: "+strings.Join(sim.MetricNames(), ", "))
 	pos, err := parse(fs, args)
@@ -76,12 +77,22 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	}
 	total := sim.GridSize(axes)
 	bar := newProgress(e, rf.quiet, total*spec.Runs, "runs")
-	pts, err := sim.Sweep(ctx, spec, axes, sim.SweepOptions{Workers: rf.workers, Metrics: metrics, Progress: bar.update})
+	store, err := openPointStore(out, sweepID(prov.ConfigSHA256, axes, metrics), *resume, rf.force)
+	if err != nil {
+		return err
+	}
+	_, err = sim.Sweep(ctx, spec, axes, sim.SweepOptions{Workers: rf.workers, Metrics: metrics, Progress: bar.update,
+		Skip: store.has, Done: store.save})
 	bar.finish()
 	if err != nil {
 		if s := e.signal(); s != nil {
-			return interruptedBy(s, "no sweep output was written")
+			return interruptedBy(s, fmt.Sprintf("kept %d of %d grid points in %s; no sweep.csv was written. Resume with the same command and --resume",
+				store.count(), total, store.dir))
 		}
+		return err
+	}
+	pts, err := store.load(axes, total)
+	if err != nil {
 		return err
 	}
 	res := newSweepResult(prov, f, spec, axes, metrics, pts)

@@ -1,0 +1,459 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"alliancesim/config"
+)
+
+const slurmDoc = `Write two Slurm batch scripts that run one ensemble as a job array and merge it, and print the
+sbatch commands that submit them (or, with --submit, submit them):
+  DIR/shards.sbatch   a job array of --shards tasks; task K runs
+                      alliancesim run SCENARIO [run flags] --shard slurm --out DIR/parts
+  DIR/merge.sbatch    alliancesim merge DIR/parts --out DIR, to submit with
+                      --dependency=afterok:<array job id> so that it runs once every shard succeeded
+Shard logs go to DIR/logs. The merged summary.json and runs.csv are byte-identical to one
+unsharded alliancesim run with the same flags. The config is checked before anything is written.
+
+The scripts call alliancesim by absolute path: this executable, or --binary PATH. On a cluster,
+build once onto storage every node sees, e.g. go build -o bin/alliancesim ./cmd/alliancesim,
+and put DIR there too: Slurm writes the logs and the shards write their parts from the nodes.`
+
+// Limits of --shards. Slurm's own default MaxArraySize (1001) is lower than maxShards; the
+// scheduler's limit is the cluster's business, so only warn about it.
+const (
+	maxShards       = 10000
+	slurmArrayLimit = 1000 // highest array index under the default MaxArraySize=1001
+)
+
+// slurmTime is Slurm's HH:MM:SS or D-HH:MM:SS time limit; hours are < 24 only after a day count.
+var slurmTime = regexp.MustCompile(`^(?:([0-9]+)-)?([0-9]+):([0-9]{2}):([0-9]{2})$`)
+
+// slurmPartition is a partition name, or a comma-separated list of them.
+var slurmPartition = regexp.MustCompile(`^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*$`)
+
+// slurmJob is everything the two scripts are made of.
+type slurmJob struct {
+	shards    int
+	partition string
+	time      string
+	cpus      int
+	binary    string   // absolute path of the alliancesim executable
+	dir       string   // absolute output directory
+	runArgs   []string // scenario and run flags, as the shards are to get them
+	workers   string   // --workers as given, or "" for $SLURM_CPUS_PER_TASK
+	force     bool
+	made      string // the command line that made the scripts, for their header
+	scenario  string
+	hash      string
+	runs      int
+	seed      uint64
+}
+
+func cmdSlurm(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "slurm", "[SCENARIO|FILE.toml] --shards N [--submit] [flags]", slurmDoc)
+	var rf runFlags
+	rf.register(fs)
+	// The run flags' texts, where they mean something else here.
+	fs.Lookup("out").Usage = "`DIR` for the scripts, parts/, logs/ and the merged results (default: out/<scenario name>)"
+	fs.Lookup("shard").Usage = "not accepted: each array task takes its shard from Slurm; use --shards"
+	fs.Lookup("quiet").Usage = "no effect: the shards always run with --quiet"
+	fs.Lookup("force").Usage = "merge over results of a different config in DIR, and delete stale partials in DIR/parts"
+	fs.Lookup("workers").Usage = "worker goroutines per shard (default: $SLURM_CPUS_PER_TASK, that is --cpus)"
+	var j slurmJob
+	fs.IntVar(&j.shards, "shards", 0, "number of shards `N`: the job array is 0-(N-1) (required)")
+	fs.StringVar(&j.partition, "partition", "", "Slurm `partition` (default: the cluster's default)")
+	fs.StringVar(&j.time, "time", "", "time limit of each job, `HH:MM:SS` or D-HH:MM:SS (default: the partition's)")
+	fs.IntVar(&j.cpus, "cpus", 1, "CPUs per shard `C` (--cpus-per-task)")
+	binary := fs.String("binary", "", "alliancesim executable the jobs run, by absolute `PATH` on storage the nodes share (default: this one)")
+	submit := fs.Bool("submit", false, "submit the scripts with sbatch (the shards, then the merge after them) and print the job ids")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+
+	// Everything is checked before anything is written.
+	if rf.shard != "" {
+		return fmt.Errorf("%w: --shard %q: slurm makes the shards itself, one per array task (--shard slurm in shards.sbatch); give their number with --shards N", errUsage, rf.shard)
+	}
+	switch {
+	case !given["shards"]:
+		return fmt.Errorf("%w: --shards N is required: the number of array tasks to split the runs into", errUsage)
+	case j.shards < 1 || j.shards > maxShards:
+		return fmt.Errorf("%w: --shards %d: want 1 to %d", errUsage, j.shards, maxShards)
+	case j.cpus < 1:
+		return fmt.Errorf("%w: --cpus %d: want at least 1", errUsage, j.cpus)
+	}
+	if err := checkSlurmTime(j.time); err != nil {
+		return err
+	}
+	if j.partition != "" && !slurmPartition.MatchString(j.partition) {
+		return fmt.Errorf("%w: --partition %q: want a partition name (letters, digits, _ . -) or a comma-separated list", errUsage, j.partition)
+	}
+	f, err := rf.load(pos)
+	if err != nil {
+		return err
+	}
+	spec, err := f.Spec()
+	if err != nil {
+		return err
+	}
+	if rf.firstRun != "" {
+		if k, err := strconv.Atoi(rf.firstRun); err != nil || k < 0 {
+			return fmt.Errorf("%w: --first-run %q: want a run index >= 0", errUsage, rf.firstRun)
+		}
+	}
+	dir := rf.out
+	if dir == "" {
+		dir = filepath.Join("out", spec.Name)
+	}
+	if j.dir, err = filepath.Abs(dir); err != nil {
+		return fmt.Errorf("output directory: %w", err)
+	}
+	// Slurm reads --output from an #SBATCH line with its own parser, not the shell's: keep
+	// to paths it takes literally rather than quoting for it.
+	if !directiveSafe(j.dir) {
+		return fmt.Errorf("%w: --out %q: the log paths in #SBATCH lines cannot hold whitespace, quotes, backslashes or %%; choose another directory", errUsage, j.dir)
+	}
+	if j.binary, err = slurmBinary(*binary); err != nil {
+		return err
+	}
+	j.runArgs, err = shardRunArgs(pos, &rf, given)
+	if err != nil {
+		return err
+	}
+	if given["workers"] {
+		j.workers = strconv.Itoa(rf.workers)
+	}
+	j.force = rf.force
+	j.made = shellJoin(append([]string{"alliancesim", "slurm"}, args...))
+	j.scenario, j.hash, j.runs, j.seed = spec.Name, f.Hash(), spec.Runs, spec.Seed
+
+	if err := prepareOut(j.dir, j.hash, rf.force); err != nil {
+		return err
+	}
+	parts, logs := filepath.Join(j.dir, "parts"), filepath.Join(j.dir, "logs")
+	if err := clearStaleParts(parts, j.shards, j.hash, rf.force); err != nil {
+		return err
+	}
+	// Slurm does not create the directory of a job's --output file: a job whose log cannot be
+	// opened fails before its script starts.
+	for _, d := range []string{parts, logs} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return fmt.Errorf("output directory: %w", err)
+		}
+	}
+	shardsPath, mergePath := filepath.Join(j.dir, "shards.sbatch"), filepath.Join(j.dir, "merge.sbatch")
+	if err := writeScript(shardsPath, j.shardsScript()); err != nil {
+		return err
+	}
+	if err := writeScript(mergePath, j.mergeScript()); err != nil {
+		return err
+	}
+	if j.shards > slurmArrayLimit {
+		fmt.Fprintf(e.stderr, "alliancesim slurm: warning: %d shards need array indices up to %d; Slurm's default MaxArraySize allows %d at most\n",
+			j.shards, j.shards-1, slurmArrayLimit)
+	}
+	if strings.Contains(j.binary, string(filepath.Separator)+"go-build") {
+		fmt.Fprintf(e.stderr, "alliancesim slurm: warning: %s is a temporary build of go run that will be gone when the jobs start; build with go build -o bin/alliancesim ./cmd/alliancesim and pass --binary\n", j.binary)
+	}
+	fmt.Fprintf(e.stderr, "wrote %s and %s: %d shards of %d runs of %s\n", shardsPath, mergePath, j.shards, j.runs, j.scenario)
+	if !*submit {
+		fmt.Fprint(e.stdout, submitSnippet(shardsPath, mergePath))
+		return nil
+	}
+	arrayID, err := sbatch(ctx, shardsPath)
+	if err != nil {
+		return fmt.Errorf("submit the shards: %w", err)
+	}
+	mergeID, err := sbatch(ctx, "--dependency=afterok:"+arrayID, mergePath)
+	if err != nil {
+		// The shards are queued and their parts are good: say how to merge them anyway.
+		return fmt.Errorf("shards submitted as job %s, but submitting the merge failed: %w; submit it with: sbatch --dependency=afterok:%s %s",
+			arrayID, err, arrayID, shellQuote(mergePath))
+	}
+	fmt.Fprintf(e.stdout, "shards job %s: array 0-%d, logs in %s\n", arrayID, j.shards-1, logs)
+	fmt.Fprintf(e.stdout, "merge job %s: runs once every shard succeeded (afterok:%s), writes %s\n",
+		mergeID, arrayID, filepath.Join(j.dir, "summary.json"))
+	fmt.Fprintf(e.stderr, "follow them with: squeue -j %s,%s\n", arrayID, mergeID)
+	return nil
+}
+
+// checkSlurmTime checks a --time of HH:MM:SS or D-HH:MM:SS ("" is no limit of ours).
+func checkSlurmTime(s string) error {
+	if s == "" {
+		return nil
+	}
+	m := slurmTime.FindStringSubmatch(s)
+	bad := m == nil
+	if !bad {
+		h, _ := strconv.Atoi(m[2])
+		mm, _ := strconv.Atoi(m[3])
+		ss, _ := strconv.Atoi(m[4])
+		d, _ := strconv.Atoi(m[1]) // "" when there is no day count: 0
+		bad = mm > 59 || ss > 59 || (m[1] != "" && h > 23) || d+h+mm+ss == 0
+	}
+	if bad {
+		return fmt.Errorf("%w: --time %q: want HH:MM:SS or D-HH:MM:SS, e.g. 02:30:00 or 1-12:00:00", errUsage, s)
+	}
+	return nil
+}
+
+// directiveSafe reports whether path can stand unquoted in an #SBATCH directive, where Slurm
+// also expands % patterns.
+func directiveSafe(path string) bool {
+	return !strings.ContainsFunc(path, func(r rune) bool {
+		return unicode.IsSpace(r) || !unicode.IsPrint(r) || strings.ContainsRune(`"'\%`, r)
+	})
+}
+
+// slurmBinary returns the absolute path of the alliancesim the jobs are to run.
+func slurmBinary(given string) (string, error) {
+	path := given
+	if path == "" {
+		exe, err := os.Executable()
+		if err != nil {
+			return "", fmt.Errorf("find this executable for the scripts (give --binary PATH): %w", err)
+		}
+		path = exe
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", fmt.Errorf("--binary %s: %w", path, err)
+	}
+	st, err := os.Stat(abs)
+	if err != nil {
+		return "", fmt.Errorf("--binary: %w", err)
+	}
+	if !st.Mode().IsRegular() || st.Mode().Perm()&0o111 == 0 {
+		return "", fmt.Errorf("--binary %s: not an executable file", abs)
+	}
+	return abs, nil
+}
+
+// shardRunArgs returns the scenario and the run flags that every shard gets: the ones given,
+// spelled out, with a FILE.toml made absolute because the jobs may start in another directory.
+func shardRunArgs(pos []string, rf *runFlags, given map[string]bool) ([]string, error) {
+	scenario := defaultScenario
+	if len(pos) == 1 {
+		scenario = pos[0]
+	}
+	// config.Open prefers an embedded scenario to a file of the same name; so do we.
+	if _, err := config.Scenario(scenario); err != nil {
+		abs, err := filepath.Abs(scenario)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", scenario, err)
+		}
+		scenario = abs
+	}
+	args := []string{scenario}
+	for _, fl := range []struct{ name, v string }{
+		{"runs", rf.runs}, {"steps", rf.steps}, {"seed", rf.seed}, {"first-run", rf.firstRun},
+	} {
+		if given[fl.name] {
+			args = append(args, "--"+fl.name, fl.v)
+		}
+	}
+	for _, s := range rf.sets {
+		args = append(args, "--set", s)
+	}
+	return args, nil
+}
+
+// clearStaleParts refuses, or with force deletes, partial results in dir that merge would
+// refuse to combine with this job's: those of another config or another number of shards.
+// Parts of this very job (a resubmission) are left alone; the shards overwrite them.
+func clearStaleParts(dir string, n int, hash string, force bool) error {
+	files, _ := filepath.Glob(filepath.Join(dir, "part-*-of-*.json")) // the pattern is valid
+	var stale []string
+	for _, file := range files {
+		var p struct {
+			Hash   string `json:"config_sha256"`
+			Shards int    `json:"shards"`
+		}
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return fmt.Errorf("partial results: %w", err)
+		}
+		if json.Unmarshal(b, &p) != nil || p.Hash != hash || p.Shards != n {
+			stale = append(stale, file)
+		}
+	}
+	if len(stale) == 0 {
+		return nil
+	}
+	if !force {
+		return fmt.Errorf("%s holds partial results of another config or number of shards (%s%s), which merge would refuse to mix with these; use another --out, or --force to delete them",
+			dir, filepath.Base(stale[0]), map[bool]string{true: " and more", false: ""}[len(stale) > 1])
+	}
+	for _, file := range stale {
+		for _, name := range []string{file, strings.TrimSuffix(file, ".json") + ".csv"} {
+			if err := os.Remove(name); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return fmt.Errorf("delete stale partial result: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// writeScript writes an executable script atomically.
+func writeScript(path, text string) error {
+	if err := writeFileAtomic(path, []byte(text)); err != nil {
+		return err
+	}
+	if err := os.Chmod(path, 0o755); err != nil {
+		return fmt.Errorf("make %s executable: %w", path, err)
+	}
+	return nil
+}
+
+// header writes the comment block both scripts open with: what made them and how to submit them.
+func (j *slurmJob) header(b *strings.Builder, what, about string) {
+	// Values from the command line and the config go on one comment line each, whatever they hold.
+	oneLine := strings.NewReplacer("\n", `\n`, "\r", `\r`)
+	b.WriteString("#!/bin/bash\n")
+	fmt.Fprintf(b, "# %s\n", what)
+	fmt.Fprintf(b, "# Scenario %s: %d runs, seed %d, config sha256 %s, in %d shards.\n",
+		oneLine.Replace(j.scenario), j.runs, j.seed, j.hash, j.shards)
+	fmt.Fprintf(b, "# Made by alliancesim %s: %s\n#\n", version, oneLine.Replace(j.made))
+	for line := range strings.Lines(about) {
+		if line == "\n" {
+			b.WriteString("#\n")
+			continue
+		}
+		b.WriteString("# " + line)
+	}
+	b.WriteString("#\n")
+	for line := range strings.Lines(submitSnippet(filepath.Join(j.dir, "shards.sbatch"), filepath.Join(j.dir, "merge.sbatch"))) {
+		if rest, ok := strings.CutPrefix(line, "# "); ok {
+			b.WriteString("# " + rest)
+		} else {
+			b.WriteString("#   " + line) // the commands themselves, indented
+		}
+	}
+	b.WriteString("#\n")
+}
+
+// directives writes the #SBATCH lines both jobs share. sbatch stops reading directives at the
+// first command, so they come before any.
+func (j *slurmJob) directives(b *strings.Builder, name, log string) {
+	fmt.Fprintf(b, "#SBATCH --job-name=%s\n", name)
+	fmt.Fprintf(b, "#SBATCH --output=%s\n", log)
+	if j.partition != "" {
+		fmt.Fprintf(b, "#SBATCH --partition=%s\n", j.partition)
+	}
+	if j.time != "" {
+		fmt.Fprintf(b, "#SBATCH --time=%s\n", j.time)
+	}
+}
+
+func (j *slurmJob) shardsScript() string {
+	var b strings.Builder
+	last := j.shards - 1
+	j.header(&b, "shards.sbatch: the shards of one alliancesim ensemble, as a Slurm job array.",
+		fmt.Sprintf(`Array task K of %[1]d computes the runs of every chunk c with c mod %[1]d = K (--shard slurm
+takes K and %[1]d from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT) and writes
+parts/part-K-of-%[1]d.json and .csv; merge.sbatch combines them once all tasks have succeeded.
+Results do not depend on --workers, so each task uses the CPUs Slurm gave it.
+
+To redo one failed task K alone, do not submit this script with --array=K: Slurm would then
+count one task, not %[1]d. Run the command at the end with --shard K/%[1]d in place of
+--shard slurm (e.g. with sbatch --wrap), then merge.sbatch.
+`, j.shards))
+	fmt.Fprintf(&b, "#SBATCH --array=0-%d\n", last)
+	j.directives(&b, "alliancesim-shards", filepath.Join(j.dir, "logs", "shard-%A_%a.log"))
+	fmt.Fprintf(&b, "#SBATCH --ntasks=1\n#SBATCH --cpus-per-task=%d\n", j.cpus)
+	b.WriteString("set -euo pipefail\n\n")
+	b.WriteString("# Refuse to compute a wrong partition of the runs when submitted with another --array.\n")
+	fmt.Fprintf(&b, "if [ \"${SLURM_ARRAY_TASK_COUNT:-}\" != %d ]; then\n", j.shards)
+	fmt.Fprintf(&b, "  echo \"shards.sbatch: made for an array of %d tasks (0-%d), this is task ${SLURM_ARRAY_TASK_ID:-?} of ${SLURM_ARRAY_TASK_COUNT:-?}\" >&2\n", j.shards, last)
+	b.WriteString("  exit 2\nfi\n\n")
+	workers := fmt.Sprintf(`"${SLURM_CPUS_PER_TASK:-%d}"`, j.cpus)
+	if j.workers != "" {
+		workers = shellQuote(j.workers)
+	}
+	cmd := append([]string{j.binary, "run"}, j.runArgs...)
+	fmt.Fprintf(&b, "exec %s \\\n  --shard slurm --out %s --quiet --workers %s\n",
+		shellJoin(cmd), shellQuote(filepath.Join(j.dir, "parts")), workers)
+	return b.String()
+}
+
+func (j *slurmJob) mergeScript() string {
+	var b strings.Builder
+	j.header(&b, "merge.sbatch: combine the shards of shards.sbatch into summary.json, runs.csv and charts.",
+		`Submit it after the array with --dependency=afterok:<array job id>: it then starts only once
+every shard has succeeded. --kill-on-invalid-dep cancels it when a shard fails, rather than
+leaving it pending forever on clusters whose DependencyParameters lack kill_invalid_depend.
+Merge refuses a missing shard and names it; its outputs are byte-identical to one unsharded run.
+`)
+	j.directives(&b, "alliancesim-merge", filepath.Join(j.dir, "logs", "merge-%j.log"))
+	b.WriteString("#SBATCH --ntasks=1\n#SBATCH --cpus-per-task=1\n#SBATCH --kill-on-invalid-dep=yes\n")
+	b.WriteString("set -euo pipefail\n\n")
+	cmd := []string{j.binary, "merge", filepath.Join(j.dir, "parts"), "--out", j.dir}
+	if j.force {
+		cmd = append(cmd, "--force")
+	}
+	fmt.Fprintf(&b, "exec %s\n", shellJoin(cmd))
+	return b.String()
+}
+
+// submitSnippet is the shell that submits the two scripts, the merge after the shards.
+func submitSnippet(shards, merge string) string {
+	return fmt.Sprintf(`# Submit the shards, then the merge once every shard has succeeded
+# (--parsable prints JOBID, or JOBID;CLUSTER on a multi-cluster setup):
+jobid=$(sbatch --parsable %s)
+sbatch --dependency=afterok:${jobid%%%%;*} %s
+`, shellQuote(shards), shellQuote(merge))
+}
+
+// sbatch runs sbatch --parsable with args and returns the job id it printed.
+func sbatch(ctx context.Context, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, "sbatch", append([]string{"--parsable"}, args...)...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			return "", fmt.Errorf("sbatch: %w: %s", err, msg)
+		}
+		return "", fmt.Errorf("sbatch: %w", err)
+	}
+	id, _, _ := strings.Cut(strings.TrimSpace(stdout.String()), ";")
+	if _, err := strconv.ParseUint(id, 10, 64); err != nil {
+		return "", fmt.Errorf("sbatch printed %q, not a job id", strings.TrimSpace(stdout.String()))
+	}
+	return id, nil
+}
+
+// shellQuote quotes s for a POSIX shell: bare when it holds only characters no shell treats
+// specially, otherwise in single quotes, inside which only ' itself needs escaping.
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !(r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("_-+=/.,:@%", r)))
+	}) {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// shellJoin quotes each of args and joins them with spaces.
+func shellJoin(args []string) string {
+	q := make([]string, len(args))
+	for i, a := range args {
+		q[i] = shellQuote(a)
+	}
+	return strings.Join(q, " ")
+}
