@@ -6,10 +6,10 @@ import (
 )
 
 // nelderMead minimises f from x0 by the Nelder–Mead simplex method with the dimension-adapted
-// coefficients of Gao and Han (2012), starting from the simplex x0, x0 + step*e_i. It stops after
-// maxEvals evaluations, or when the values at the simplex's vertices differ by less than ftol
-// (the objective is a step function at the scale of one simulated pair, so a finer tolerance
-// only spends evaluations). It returns the best point found and its value.
+// coefficients of Gao and Han (2012), starting from the simplex x0, x0 + step*e_i. It stops once
+// maxEvals evaluations are spent (a last shrink may add up to len(x0)), or when the values at
+// the simplex's vertices differ by less than ftol. NaN counts as +Inf. It returns the best point
+// found and its value.
 //
 // gonum's optimize.NelderMead would do, but package optimize imports stat/distmv, whose
 // golang.org/x/tools dependency is not in the module's go.sum; 60 lines here avoid a new

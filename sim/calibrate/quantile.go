@@ -13,16 +13,20 @@ import (
 //
 // gonum's distuv.Beta.Quantile (cephes incbi) takes 5–250 µs a call depending on (a, b), which
 // made it most of the cost of a population. Here the CDF is tabulated once per (a, b) on a grid
-// of t = logit(x), where it is smooth and monotone from x = e^-700 to 1 - e^-37; a quantile is
-// then a binary search for the bracketing cell, a cubic Hermite start and two or three Newton steps in t on the exact CDF
-// (mathext.RegIncBeta), safeguarded by bisection, to a relative precision of about 1e-12 in x (the CDF to about 1e-15).
-// Outside the grid (masses below F(e^-700) or within e^-37 of 1, which only tiny a or b
-// put there) it falls back to gonum. A betaQuantile is immutable once built and safe for
-// concurrent use.
+// of t = logit(x), where it is smooth and monotone from x = e^-700 to 1 - e^-37. A quantile is
+// then a binary search for the bracketing cell, a cubic Hermite start and two or three Newton
+// steps in t on the exact CDF (mathext.RegIncBeta), safeguarded by bisection: x to a relative
+// precision of about 1e-12, the CDF at it to about 1e-15. Below the grid (mass below
+// F(e^-700), which only a tiny a puts there) it falls back to gonum; above it x rounds to 1.
+// A betaQuantile is immutable once built and safe for concurrent use.
 type betaQuantile struct {
 	a, b, logB float64
 	t, f, d    []float64 // the grid of logit(x), and the CDF and its derivative in t there
+	fTop       float64   // F(belowOne): larger u have quantiles that round to 1
 }
+
+// belowOne is the largest float64 below 1.
+const belowOne = 1 - 0x1p-53
 
 const (
 	quantileTLo   = -700.0 // logit of the smallest tabulated x, about e^-700
@@ -34,7 +38,7 @@ func newBetaQuantile(a, b float64) *betaQuantile {
 	lga, _ := math.Lgamma(a)
 	lgb, _ := math.Lgamma(b)
 	lgab, _ := math.Lgamma(a + b)
-	q := &betaQuantile{a: a, b: b, logB: lga + lgb - lgab}
+	q := &betaQuantile{a: a, b: b, logB: lga + lgb - lgab, fTop: mathext.RegIncBeta(a, b, belowOne)}
 	n := int((quantileTHi-quantileTLo)/quantileTStep) + 1
 	q.t, q.f, q.d = make([]float64, n), make([]float64, n), make([]float64, n)
 	for i := range n {
@@ -53,14 +57,23 @@ func (q *betaQuantile) slope(x float64) float64 {
 // logistic returns 1/(1+e^-t).
 func logistic(t float64) float64 { return 1 / (1 + math.Exp(-t)) }
 
-// at returns the u-quantile.
+// at returns the u-quantile. It is non-decreasing in u, which common random numbers rely on,
+// except within a few ulps of 1 when b is far below 1 (Beta(0.02, 0.02) puts a quarter of its
+// mass there, where float64 cannot resolve the quantile); quantiles that round to 1 are 1.
 func (q *betaQuantile) at(u float64) float64 {
-	n := len(q.f)
 	switch {
 	case u <= 0:
 		return 0
-	case u >= 1:
+	case u >= 1 || u > q.fTop:
 		return 1
+	}
+	return math.Min(q.solve(u), belowOne)
+}
+
+// solve returns the u-quantile for 0 < u < 1.
+func (q *betaQuantile) solve(u float64) float64 {
+	n := len(q.f)
+	switch {
 	case u <= q.f[0] || u >= q.f[n-1]:
 		return distuv.Beta{Alpha: q.a, Beta: q.b}.Quantile(u)
 	}

@@ -1,0 +1,6 @@
+//go:build race
+
+package calibrate
+
+// raceEnabled: the race detector slows the simulation about tenfold, so the heavy fits skip.
+const raceEnabled = true
