@@ -115,15 +115,18 @@ type FreerideParams struct {
 	Step  float64 `toml:"step" doc:"largest change of burden per step"`
 }
 
-// DefaultParams returns the reference parameter values of MODEL.md.
+// DefaultParams returns the reference parameter values of MODEL.md, with two decision parameters
+// recalibrated (docs/ODD.md, Calibration): model.s = 0.09 (MODEL.md: 0.05) and war.cost = 0.8
+// (0.5), so that a population of random neighbouring pairs reproduces the dispute and war onset
+// rates of the Correlates of War data (6.1% and 0.55% a year).
 func DefaultParams() Params {
 	return Params{
 		Model: Model{
 			BurdenMin: 0.005, BurdenMax: 0.40, Growth: 0.02, SigmaG: 0.02, Phi: 0.05, BRef: 0.02,
 			Delta: 0.1, Kappa: 1, Lambda: 1500, Surge: 0.25, Gamma: 1.5, Nuc: 0.5,
-			Mu: 0.3, S: 0.05, Formation: true,
+			Mu: 0.3, S: 0.09, Formation: true,
 		},
-		War:       War{Cost: 0.5, Loss: 0.15, Prize: 0.2, Conquest: 0.05},
+		War:       War{Cost: 0.8, Loss: 0.15, Prize: 0.2, Conquest: 0.05},
 		Hybrid:    Hybrid{Gain: 0.3, Cost: 0.05, Sanction: 0.02},
 		Honour:    Honour{A0: -2.4, AW: 3, AS: 1, AT: 2, AR: 2, Rho0: 0.5, AP: 3, AN: 1.5, AC: 1, AE: 0, AO: 0},
 		Rep:       Rep{Init: 0.7, Up: 0.2, Down: 0.6},

@@ -9,7 +9,8 @@ import (
 )
 
 // The table has a row per figure of MODEL.md §6; with the fitted decision parameters and
-// their population every row passes, with the defaults the onset rows fail.
+// their population (the shipped defaults) every row passes; with MODEL.md's original decision
+// parameters the onset rows fail.
 func TestChecks(t *testing.T) {
 	e, b := natoData()
 	// The Beta the fit finds at model.s = 0.09, war.cost = 0.8 (TestFitDecision, rounded).
@@ -20,7 +21,8 @@ func TestChecks(t *testing.T) {
 		onsetsPass bool
 	}{
 		{"fitted", fittedParams(), true},
-		{"defaults", agents.DefaultParams(), false},
+		{"defaults", agents.DefaultParams(), true},
+		{"model.md", modelMDParams(), false},
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			checks, err := Checks(context.Background(), test.p, Options{

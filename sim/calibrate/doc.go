@@ -27,11 +27,12 @@
 // Olson–Zeckhauser equilibrium.
 //
 // What the checks found with the reference values of MODEL.md: the honour rates pass; the
-// onset rates cannot both be reached by any Beta(a, b) with the default decision parameters
+// onset rates cannot both be reached by any Beta(a, b) with MODEL.md's decision parameters
 // (model.s = 0.05, war.cost = 0.5): a hybrid attack's expected utility stays far below the
 // status quo's value mu, so disputes are hardly more frequent than wars (the best Beta gives
 // 1.8% and 1.3%). The smallest change that reaches both, in the sense of [FitOptions.Penalty],
 // is model.s ≈ 0.09 and war.cost ≈ 0.8, with r ~ Beta(0.3, 5.6) (mean 0.05): 6.1% and 0.55%.
 // Most disputes are then hybrid attacks at the logit's floor, about e^(-mu/s) ≈ 3% per state
 // and year whatever its revisionism, and wars come from the few strongly revisionist states.
+// The shipped defaults (agents.DefaultParams) are these fitted values.
 package calibrate

@@ -110,20 +110,36 @@ func TestFitDecision(t *testing.T) {
 	}
 }
 
-// The finding reported to the lead: with the default decision parameters no Beta(a, b) brings
-// both rates within the tolerance, since disputes are hardly more frequent than wars.
-func TestDefaultsCannotReachBoth(t *testing.T) {
+// modelMDParams returns the defaults with MODEL.md's original decision parameters, before the
+// recalibration.
+func modelMDParams() agents.Params {
+	p := agents.DefaultParams()
+	p.Model.S, p.War.Cost = 0.05, 0.5
+	return p
+}
+
+// The shipped defaults are the fitted decision parameters.
+func TestDefaultsAreFitted(t *testing.T) {
+	if d, f := agents.DefaultParams(), fittedParams(); d.Model.S != f.Model.S || d.War.Cost != f.War.Cost {
+		t.Errorf("defaults model.s %g, war.cost %g; the fit gives %g, %g", d.Model.S, d.War.Cost, f.Model.S, f.War.Cost)
+	}
+}
+
+// Why the defaults were recalibrated: with MODEL.md's original decision parameters no
+// Beta(a, b) brings both rates within the tolerance, since disputes are hardly more frequent
+// than wars.
+func TestModelMDDecisionCannotReachBoth(t *testing.T) {
 	heavy(t)
 	pop := smallPop(10000, 1, 4)
-	res, err := Fit(context.Background(), agents.DefaultParams(), FitOptions{Pop: &pop, Workers: 2})
+	res, err := Fit(context.Background(), modelMDParams(), FitOptions{Pop: &pop, Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("best Beta(%.3f, %.3f): dispute %v, war %v", res.Pop.A, res.Pop.B, res.Dispute, res.War)
 	if r := res.Ratio(DefaultTargets()); r < OnsetTolerance {
-		t.Errorf("the defaults reach both rates within a factor %.2f: update the documentation", r)
+		t.Errorf("MODEL.md's parameters reach both rates within a factor %.2f: update the documentation", r)
 	}
 	if res.Dispute.P > 2*res.War.P {
-		t.Errorf("disputes %.4f more than twice wars %.4f at the defaults", res.Dispute.P, res.War.P)
+		t.Errorf("disputes %.4f more than twice wars %.4f at MODEL.md's parameters", res.Dispute.P, res.War.P)
 	}
 }
