@@ -62,6 +62,7 @@ func commands() []command {
 		{"sweep", "[SCENARIO|FILE.toml] --param PATH=LO:HI:N [flags]", "run a 1-D or 2-D parameter sweep with common random numbers", cmdSweep},
 		{"compare", "A B C... [flags]", "compare scenarios or variants with the same seeds", cmdCompare},
 		{"plot", "RESULTS.json... [flags]", "redraw charts from saved results at paper sizes", cmdPlot},
+		{"validate", "[SCENARIO|FILE.toml] [flags]", "check the model against published figures (exit 1 on failure)", cmdValidate},
 		{"merge", "PARTS... --out DIR", "combine shards' partial results, byte-identical to one run", cmdMerge},
 		{"slurm", "[SCENARIO|FILE.toml] --shards N [flags]", "write (or --submit) Slurm scripts: a job array of shards, then merge", cmdSlurm},
 		{"scenarios", "", "list the embedded scenarios", cmdScenarios},

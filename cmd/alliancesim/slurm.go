@@ -16,6 +16,7 @@ import (
 	"unicode"
 
 	"alliancesim/config"
+	"alliancesim/sim"
 )
 
 const slurmDoc = `Write two Slurm batch scripts that run one ensemble as a job array and merge it, and print the
@@ -167,6 +168,10 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	if j.shards > slurmArrayLimit {
 		fmt.Fprintf(e.stderr, "alliancesim slurm: warning: %d shards need array indices up to %d; Slurm's default MaxArraySize allows %d at most\n",
 			j.shards, j.shards-1, slurmArrayLimit)
+	}
+	if c := sim.NumChunks(spec); j.shards > c {
+		fmt.Fprintf(e.stderr, "alliancesim slurm: warning: %d runs make %d chunks of %d, so %d of the %d shards will have no runs to do\n",
+			j.runs, c, sim.ChunkSize, j.shards-c, j.shards)
 	}
 	if strings.Contains(j.binary, string(filepath.Separator)+"go-build") {
 		fmt.Fprintf(e.stderr, "alliancesim slurm: warning: %s is a temporary build of go run that will be gone when the jobs start; build with go build -o bin/alliancesim ./cmd/alliancesim and pass --binary\n", j.binary)

@@ -125,3 +125,28 @@ func TestCompare(t *testing.T) {
 		}
 	}
 }
+
+// validate prints the calibration table, writes it as CSV and a chart, and passes with the
+// shipped defaults.
+func TestValidate(t *testing.T) {
+	dir := t.TempDir()
+	r := alliancesim(t, dir, "validate", "--out", "v")
+	if r.code != 0 {
+		t.Fatalf("validate: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, want := range []string{"Leeds, Long & Mitchell", "Berkemeier & Fuhrmann", "COW", "Olson & Zeckhauser", "pass"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("validate table lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	for _, name := range []string{"validate.csv", "validate.png"} {
+		if _, err := os.Stat(filepath.Join(dir, "v", name)); err != nil {
+			t.Error(err)
+		}
+	}
+	// A parameter far from the calibration fails, with exit 1.
+	r = alliancesim(t, dir, "validate", "--pairs", "2000", "--set", "honour.a0=0")
+	if r.code != 1 || !strings.Contains(r.stdout, "FAIL") {
+		t.Errorf("validate with honour.a0=0: exit %d\n%s", r.code, r.stdout)
+	}
+}

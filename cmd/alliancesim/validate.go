@@ -1,0 +1,159 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"alliancesim/agents"
+	"alliancesim/plots"
+	"alliancesim/sim"
+	"alliancesim/sim/calibrate"
+	"alliancesim/sim/stats"
+)
+
+const validateDoc = `Run the calibration checks of the model against published figures (MODEL.md §6) and print a
+table: quantity, published target and source, model value with its 95% interval, tolerance,
+pass/fail. Exit 1 when a check fails.
+  - honour rates of triggered alliance and treaty commitments (Leeds, Long & Mitchell 2000;
+    Berkemeier & Fuhrmann 2018), for the calibration pair;
+  - dispute and war onsets per year in a population of random neighbouring pairs of states
+    (Correlates of War / MID), with their revisionism r ~ Beta(a, b) fitted first;
+  - the size–burden rank correlation of NATO's members (Olson & Zeckhauser 1966; 2024 data).
+The model's parameters are those of the scenario (default europe-2025) with any --set applied.
+With --out DIR it also writes validate.csv and validate.png.`
+
+func cmdValidate(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "validate", "[SCENARIO|FILE.toml] [flags]", validateDoc)
+	var sets multiFlag
+	fs.Var(&sets, "set", "override a parameter, `path=value` (repeatable)")
+	pairs := fs.Int("pairs", 40000, "`pairs` of states in the calibration population")
+	seed := fs.Uint64("seed", 1, "`seed` of the calibration population")
+	workers := fs.Int("workers", 0, "worker goroutines (default: all cores)")
+	out := fs.String("out", "", "also write validate.csv and validate.png to `DIR`")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *pairs < 100 || *pairs > 10_000_000 {
+		return fmt.Errorf("%w: --pairs %d: allowed 100 to 10000000", errUsage, *pairs)
+	}
+	rf := runFlags{sets: sets}
+	f, err := rf.load(pos)
+	if err != nil {
+		return err
+	}
+	spec, err := f.Spec()
+	if err != nil {
+		return err
+	}
+	pop := calibrate.DefaultPopulation()
+	pop.Pairs = *pairs
+	es, bs := allianceData(spec)
+	checks, err := calibrate.Checks(ctx, spec.Params, calibrate.Options{Pop: &pop, Seed: *seed, Workers: *workers,
+		Economies: es, Burdens: bs})
+	if err != nil {
+		return err
+	}
+	failed := printChecks(e, checks)
+	if *out != "" {
+		if err := writeChecks(*out, checks); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "wrote %s: validate.csv, validate.png\n", *out)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d checks failed", failed, len(checks))
+	}
+	return nil
+}
+
+// allianceData returns the economies and burdens of the members of the scenario's largest
+// alliance (NATO in the European scenarios), for the size–burden correlation.
+func allianceData(spec *sim.Spec) (es, bs []float64) {
+	best := -1
+	for k, g := range spec.Guarantees {
+		if g.Kind == agents.Alliance && (best < 0 || len(g.Guarantors) > len(spec.Guarantees[best].Guarantors)) {
+			best = k
+		}
+	}
+	if best < 0 || len(spec.Guarantees[best].Guarantors) < 4 {
+		return nil, nil
+	}
+	for _, i := range spec.Guarantees[best].Guarantors {
+		es = append(es, spec.States[i].Economy)
+		bs = append(bs, spec.States[i].Burden)
+	}
+	return es, bs
+}
+
+func printChecks(e *env, checks []calibrate.Check) (failed int) {
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "quantity\ttarget\tsource\tmodel\t95% CI\ttolerance\tresult")
+	for _, c := range checks {
+		res := "pass"
+		if !c.Pass {
+			res = "FAIL"
+			failed++
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.4g\t%s\t%s\t%s\n", c.Quantity, c.Target, c.Source, c.Value.P, ci4(c.Value), c.Tolerance, res)
+	}
+	tw.Flush()
+	return failed
+}
+
+func ci4(iv stats.Interval) string {
+	if iv.Lo == iv.Hi {
+		return ""
+	}
+	return fmt.Sprintf("[%.4g, %.4g]", iv.Lo, iv.Hi)
+}
+
+func writeChecks(dir string, checks []calibrate.Check) error {
+	if err := prepareOut(dir, "", true); err != nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString("quantity,target,source,model,lo,hi,tolerance,pass\n")
+	var bars []plots.Bar
+	for _, c := range checks {
+		fmt.Fprintf(&b, "%s,%s,%s,%s,%s,%s,%s,%t\n", csvText(c.Quantity), csvText(c.Target), csvText(c.Source),
+			csvFloat(c.Value.P), csvFloat(c.Value.Lo), csvFloat(c.Value.Hi), csvText(c.Tolerance), c.Pass)
+		// The chart shows the checks with a single published number as model / target.
+		var target float64
+		if _, err := fmt.Sscan(strings.Fields(c.Target)[0], &target); err != nil || target <= 0 {
+			continue
+		}
+		label := shortQuantity(c.Quantity)
+		bars = append(bars, plots.Bar{Label: label, Interval: plots.Interval{
+			P: c.Value.P / target, Lo: c.Value.Lo / target, Hi: c.Value.Hi / target}})
+	}
+	if err := writeFileAtomic(filepath.Join(dir, "validate.csv"), []byte(b.String())); err != nil {
+		return err
+	}
+	o := plots.Options{}
+	chart, err := plots.Outcomes(bars, "Model / published figure", o)
+	if err != nil {
+		return err
+	}
+	return plots.Save(chart, filepath.Join(dir, "validate.png"), o)
+}
+
+// shortQuantity names a check in a few words for a chart.
+func shortQuantity(q string) string {
+	for _, k := range []struct{ key, label string }{
+		{"alliance", "Alliance honoured"}, {"treaty", "Treaty honoured"},
+		{"dispute", "Disputes"}, {"war onsets", "Wars"},
+		{"free-riding", "Free-riding"}, {"members", "Size–burden 2024"},
+	} {
+		if strings.Contains(q, k.key) {
+			return k.label
+		}
+	}
+	if len(q) > 24 {
+		return q[:24]
+	}
+	return q
+}
