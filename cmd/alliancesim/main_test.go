@@ -11,13 +11,35 @@ import (
 	"testing"
 )
 
+// binary is the program the end-to-end tests run.
+var binary string
+
 // TestMain lets the test binary play the alliancesim command, so that end-to-end tests run the
-// real program, exit codes and all, without a separate build.
+// real program, exit codes and all. Under the race detector the model runs about ten times
+// slower, so the tests then run a plain build of the program instead: the engine's concurrency
+// is race-tested in package sim, and the suite stays within minutes on two cores.
 func TestMain(m *testing.M) {
 	if os.Getenv("ALLIANCESIM_AS_MAIN") == "1" {
 		main()
 	}
-	os.Exit(m.Run())
+	binary = os.Args[0]
+	if !raceEnabled {
+		os.Exit(m.Run())
+	}
+	dir, err := os.MkdirTemp("", "alliancesim-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "alliancesim")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "build alliancesim for the end-to-end tests: %v\n%s", err, out)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
 
 type result struct {
@@ -28,7 +50,7 @@ type result struct {
 // alliancesim runs the command in dir with args.
 func alliancesim(t *testing.T, dir string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], args...)
+	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "ALLIANCESIM_AS_MAIN=1")
 	var out, errb bytes.Buffer

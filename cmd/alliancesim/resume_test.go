@@ -15,7 +15,7 @@ import (
 func startSweep(t *testing.T, dir, out string, extra ...string) *exec.Cmd {
 	t.Helper()
 	args := append([]string{"sweep", "--param", "rep.init=0.1:0.9:6", "--runs", "1024", "--workers", "1", "--out", out}, extra...)
-	cmd := exec.Command(os.Args[0], args...)
+	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "ALLIANCESIM_AS_MAIN=1")
 	var errb bytes.Buffer
