@@ -159,7 +159,7 @@ func TestOpen(t *testing.T) {
 	}
 	_, err := Open("europe-2052")
 	want := `config: "europe-2052" is neither an embedded scenario nor a file (did you mean "europe-2025"?) (scenarios: `
-	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "europe-2025)") {
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "europe-2025") {
 		t.Errorf("Open(europe-2052) = %v, want %s", err, want)
 	}
 	if _, err := Open(filepath.Join(t.TempDir(), "gone.toml")); !errors.Is(err, fs.ErrNotExist) {

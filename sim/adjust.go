@@ -121,7 +121,8 @@ func (w *World) decide(i int, view []float64) {
 		w.rec.Bandwagoning++
 		w.rec.States[i].Client = true
 		w.rec.States[i].censor(w.t + 1)
-		w.updateAllied()
+		w.stale = true
+		w.refreshForce()
 	}
 }
 
@@ -152,6 +153,7 @@ func (w *World) proposeTreaty(i, j int) bool {
 	w.addPair(k, i, best, false)
 	w.addPair(k, best, i, false)
 	w.gs = append(w.gs, gstate{terms: w.p.Kind.Treaty, kind: agents.Treaty, start: w.t + 1, lo: lo, hi: len(w.pairs), spec: -1})
+	w.nextStart = min(w.nextStart, w.t+1)
 	w.rec.Treaties++
 	return true
 }

@@ -64,6 +64,8 @@ func (w *World) strike(a, t int, m agents.Mode) {
 				w.events = append(w.events, repEvent{g: a, w: w.gs[pr.k].terms.W, honoured: false})
 			}
 			pr.void = true
+			w.force[pi32] = false
+			w.stale = true
 		}
 	}
 	lo, hi := w.covering(t, a, m)

@@ -28,6 +28,8 @@ type World struct {
 	strat                     []agents.Strategy
 	traits                    []agents.Traits
 
+	geoKey []float64 // positions, projections and lambda that dist and reach were computed for
+
 	// Per ordered pair (i*n + j).
 	r      []float64 // r(i,j)
 	dist   []float64
@@ -68,6 +70,10 @@ type World struct {
 	qEpoch  []uint64
 	epoch   uint64
 	free    []float64 // free-rider factors
+
+	force     []bool // per pair: in force (see refreshForce)
+	stale     bool   // force, allied and held need recomputing
+	nextStart int    // the next step at which a guarantee enters into force
 
 	sit        agents.Situation
 	cmpEconomy func(a, b int) int
@@ -166,14 +172,11 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 			}
 			w.r[i*n+j] = r
 			rmax = math.Max(rmax, r)
-			o := &spec.States[j]
-			d := agents.Distance(s.Lon, s.Lat, o.Lon, o.Lat)
-			w.dist[i*n+j] = d
-			w.reach[i*n+j] = agents.Reach(d, p.Model.Lambda, s.Projection)
 			w.formed[i*n+j] = false
 		}
 		w.rmax[i], w.intent[i] = rmax, rmax
 	}
+	w.geography(spec)
 	for i := range spec.States {
 		w.will[i] = betaDraw(rng, spec.States[i].Will.Alpha, spec.States[i].Will.Beta)
 	}
@@ -221,6 +224,9 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 		copy(gr, w.group)
 		w.group = gr
 	}
+	if cap(w.force) < cap(w.pairs) {
+		w.force = make([]bool, 0, cap(w.pairs))
+	}
 	// Credibility cache: room for the blocks of every pair there can be.
 	slots := 0
 	w.aggSlot = resizeI(w.aggSlot, n)
@@ -252,7 +258,34 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 		w.seq = make([]int, 0, n)
 	}
 	w.rec.reset(spec, w.alliances)
-	w.updateAllied()
+	w.stale, w.nextStart = true, 0
+	w.refreshForce()
+}
+
+// geography computes distances and reach, unless the positions, projections and gradient are
+// those of the previous run (they rarely vary between runs, and the trigonometry is costly).
+func (w *World) geography(spec *Spec) {
+	n := w.n
+	same := len(w.geoKey) == 3*n+1 && w.geoKey[3*n] == spec.Params.Model.Lambda
+	for i := 0; same && i < n; i++ {
+		s := &spec.States[i]
+		same = w.geoKey[3*i] == s.Lon && w.geoKey[3*i+1] == s.Lat && w.geoKey[3*i+2] == s.Projection
+	}
+	if same {
+		return
+	}
+	w.geoKey = w.geoKey[:0]
+	for i := range spec.States {
+		s := &spec.States[i]
+		w.geoKey = append(w.geoKey, s.Lon, s.Lat, s.Projection)
+		for j := range spec.States {
+			o := &spec.States[j]
+			d := agents.Distance(s.Lon, s.Lat, o.Lon, o.Lat)
+			w.dist[i*n+j] = d
+			w.reach[i*n+j] = agents.Reach(d, spec.Params.Model.Lambda, s.Projection)
+		}
+	}
+	w.geoKey = append(w.geoKey, spec.Params.Model.Lambda)
 }
 
 func (w *World) addPair(k, g, p int, tripwire bool) {
@@ -271,25 +304,52 @@ func (w *World) addPair(k, g, p int, tripwire bool) {
 		gr++
 	}
 	w.group = append(w.group, gr)
+	// A new pair is in force from its guarantee's start, at the refresh that start triggers.
+	w.force = append(w.force[:len(w.pairs)], false)
 	w.byProtege[p] = append(w.byProtege[p], int32(len(w.pairs)))
 	w.pairs = append(w.pairs, pair{k: k, g: g, p: p, tripwire: tripwire})
 }
 
-// inForce reports whether pair pi binds at the current step.
-func (w *World) inForce(pi int) bool {
+// inForce reports whether pair pi binds at the current step, as of the last refreshForce.
+func (w *World) inForce(pi int) bool { return w.force[pi] }
+
+// computeForce reports whether pair pi binds at the current step.
+func (w *World) computeForce(pi int) bool {
 	pr := &w.pairs[pi]
 	return !pr.void && w.gs[pr.k].start <= w.t &&
 		!w.conquered[pr.g] && !w.conquered[pr.p] && w.client[pr.g] < 0 && w.client[pr.p] < 0
 }
 
-// updateAllied recomputes which states are allied: guarantor and protégé of the same in-force
-// alliance or treaty.
-func (w *World) updateAllied() {
+// refreshForce recomputes, when something they depend on has changed, which states are allied
+// (guarantor and protégé of the same in-force alliance or treaty) and which hold an in-force
+// guarantee. They change only when a guarantee enters into force, a pair is voided, or a state
+// is conquered or becomes a client; each of those marks them stale.
+func (w *World) refreshForce() {
+	if w.t >= w.nextStart {
+		w.stale = true
+		w.nextStart = math.MaxInt
+		for k := range w.gs {
+			if s := w.gs[k].start; s > w.t && s < w.nextStart {
+				w.nextStart = s
+			}
+		}
+	}
+	if !w.stale {
+		return
+	}
+	w.stale = false
 	clear(w.allied)
+	clear(w.held)
 	n := w.n
+	w.force = w.force[:len(w.pairs)]
 	for pi := range w.pairs {
+		w.force[pi] = w.computeForce(pi)
+		if !w.force[pi] {
+			continue
+		}
 		pr := &w.pairs[pi]
-		if w.gs[pr.k].kind.Binding() && w.inForce(pi) {
+		w.held[pr.p] = true
+		if w.gs[pr.k].kind.Binding() {
 			w.allied[pr.g*n+pr.p] = true
 			w.allied[pr.p*n+pr.g] = true
 		}
@@ -303,14 +363,14 @@ func (w *World) stampReset() {
 
 // Step advances the world by one step (one year), through the seven phases of MODEL.md §2.
 func (w *World) Step() {
-	w.updateAllied()
+	w.refreshForce()
 	w.economy()
 	w.markHeld()
 	w.epoch++ // powers and reputations are fixed from here to the end of the response phase
 	w.updateFree()
 	w.perceiveThreats()
 	w.adjust()
-	w.updateAllied()
+	w.refreshForce()
 	w.updateFree()
 	w.aggression()
 	w.respond()
@@ -321,12 +381,6 @@ func (w *World) Step() {
 
 // markHeld records which states hold an in-force guarantee this step.
 func (w *World) markHeld() {
-	clear(w.held)
-	for pi := range w.pairs {
-		if w.inForce(pi) {
-			w.held[w.pairs[pi].p] = true
-		}
-	}
 	for i, h := range w.held {
 		if h {
 			w.rec.States[i].Protected = true
