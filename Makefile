@@ -29,3 +29,8 @@ fuzz:
 
 clean:
 	rm -rf bin out bench.txt
+
+# End to end on a real local Slurm cluster: needs root; installs Slurm with apt when missing.
+.PHONY: slurm-test
+slurm-test:
+	GO=$(GO) bash scripts/slurm-test.sh

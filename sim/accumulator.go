@@ -43,12 +43,16 @@ type StateAcc struct {
 	Protected       int64 `json:"protected"`
 	Failed          int64 `json:"failed"`
 	Attacked        int64 `json:"attacked"`
+	ArmedAttacked   int64 `json:"armed_attacked"`
 	CoveredAttacked int64 `json:"covered_attacked"`
 	Conquered       int64 `json:"conquered"`
 	Client          int64 `json:"client"`
 
 	FailEvents   []int64 `json:"fail_events"`
 	FailCensored []int64 `json:"fail_censored"`
+	// Kaplan–Meier tallies of the step of the first attack in any mode, over all runs.
+	AttackEvents   []int64 `json:"attack_events"`
+	AttackCensored []int64 `json:"attack_censored"`
 
 	EconomyLost  stats.Moments `json:"economy_lost"`
 	FinalBurden  stats.Moments `json:"final_burden"`
@@ -97,6 +101,8 @@ func NewAccumulator(spec *Spec) *Accumulator {
 	for i := range a.States {
 		a.States[i].FailEvents = make([]int64, t)
 		a.States[i].FailCensored = make([]int64, t)
+		a.States[i].AttackEvents = make([]int64, t)
+		a.States[i].AttackCensored = make([]int64, t)
 	}
 	for _, g := range spec.Guarantees {
 		if allianceForRho(&g) {
@@ -154,6 +160,16 @@ func (a *Accumulator) Add(r *Record) {
 		}
 		if s.Attacked {
 			sa.Attacked++
+		}
+		if s.ArmedAttacked {
+			sa.ArmedAttacked++
+		}
+		if s.AttackStep > 0 && (s.CensorStep == 0 || s.AttackStep <= s.CensorStep) {
+			sa.AttackEvents[s.AttackStep]++
+		} else if s.CensorStep > 0 {
+			sa.AttackCensored[s.CensorStep]++
+		} else {
+			sa.AttackCensored[a.Steps]++
 		}
 		if s.CoveredAttacked {
 			sa.CoveredAttacked++
@@ -217,11 +233,14 @@ func (a *Accumulator) Merge(o *Accumulator) error {
 		s.Protected += so.Protected
 		s.Failed += so.Failed
 		s.Attacked += so.Attacked
+		s.ArmedAttacked += so.ArmedAttacked
 		s.CoveredAttacked += so.CoveredAttacked
 		s.Conquered += so.Conquered
 		s.Client += so.Client
 		addInts(s.FailEvents, so.FailEvents)
 		addInts(s.FailCensored, so.FailCensored)
+		addInts(s.AttackEvents, so.AttackEvents)
+		addInts(s.AttackCensored, so.AttackCensored)
 		s.EconomyLost.Merge(so.EconomyLost)
 		s.FinalBurden.Merge(so.FinalBurden)
 		s.FinalEconomy.Merge(so.FinalEconomy)
@@ -239,23 +258,4 @@ func addInts(a, b []int64) {
 	for i := range a {
 		a[i] += b[i]
 	}
-}
-
-// reset empties the accumulator, keeping its shape and memory.
-func (a *Accumulator) reset() {
-	states, rho, draws := a.States, a.Rho, a.Draws
-	fe, fc, ae, ac := a.FailEvents, a.FailCensored, a.ArmedEvents, a.ArmedCensored
-	*a = Accumulator{Steps: a.Steps, States: states, Rho: rho, Draws: draws,
-		FailEvents: fe, FailCensored: fc, ArmedEvents: ae, ArmedCensored: ac}
-	for _, s := range [][]int64{fe, fc, ae, ac} {
-		clear(s)
-	}
-	for i := range states {
-		s := &states[i]
-		*s = StateAcc{FailEvents: s.FailEvents, FailCensored: s.FailCensored}
-		clear(s.FailEvents)
-		clear(s.FailCensored)
-	}
-	clear(rho)
-	clear(draws)
 }

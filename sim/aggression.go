@@ -76,11 +76,15 @@ func (w *World) strike(a, t int, m agents.Mode) {
 	rec.Attacks++
 	if m == agents.ArmedAttack {
 		rec.Wars++
+		st.ArmedAttacked = true
 	} else {
 		rec.HybridAttacks++
 	}
 	st.Attacked = true
 	step := w.t + 1
+	if st.AttackStep == 0 {
+		st.AttackStep = step
+	}
 	if w.held[t] && rec.HeldFailureStep == 0 {
 		rec.HeldFailureStep = step
 	}

@@ -68,6 +68,8 @@ func Metrics() []Metric {
 		{"entrapment", "Entrapment rate", always(func(s *Summary) stats.Interval { return s.Entrapment }), nil},
 		{"focus_attacked", "Focus state attacked", focus(func(st *StateSummary) stats.Interval { return st.Attacked }),
 			focusBit(func(st *StateRecord) bool { return st.Attacked })},
+		{"focus_armed_attacked", "Focus state attacked by arms", focus(func(st *StateSummary) stats.Interval { return st.ArmedAttacked }),
+			focusBit(func(st *StateRecord) bool { return st.ArmedAttacked })},
 		{"focus_covered_attacked", "Focus state attacked, covered mode", focus(func(st *StateSummary) stats.Interval { return st.CoveredAttacked }),
 			focusBit(func(st *StateRecord) bool { return st.CoveredAttacked })},
 		{"focus_conquered", "Focus state conquered", focus(func(st *StateSummary) stats.Interval { return st.Conquered }),

@@ -32,8 +32,10 @@ type Record struct {
 type StateRecord struct {
 	Protected       bool    // held an in-force guarantee at some step
 	Attacked        bool    // attacked in any mode
+	ArmedAttacked   bool    // attacked by arms
 	CoveredAttacked bool    // attacked in a mode an in-force guarantee covered
 	FailureStep     int     // first such attack, 0 for none
+	AttackStep      int     // first attack in any mode, 0 for none
 	CensorStep      int     // conquest or clienthood ends its observation, 0 for the horizon
 	EconomyLost     float64 // prizes and hybrid gains taken from it, trillion US$
 	Conquered       bool

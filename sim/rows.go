@@ -25,7 +25,7 @@ func Columns(spec *Spec) []string {
 	cols = append(cols, "honoured", "abandoned", "buck_passed", "costly_interventions")
 	for _, s := range spec.States {
 		n := columnName(s.Name)
-		cols = append(cols, n+"_protected", n+"_attacked", n+"_covered_attacked", n+"_failure_step",
+		cols = append(cols, n+"_protected", n+"_attacked", n+"_armed_attacked", n+"_covered_attacked", n+"_failure_step",
 			n+"_economy_lost", n+"_conquered", n+"_client", n+"_final_burden", n+"_final_economy")
 	}
 	for _, g := range spec.Guarantees {
@@ -79,6 +79,7 @@ func appendRow(b []byte, spec *Spec, r *Record) []byte {
 		s := &r.States[i]
 		b = appendBool(b, s.Protected)
 		b = appendBool(b, s.Attacked)
+		b = appendBool(b, s.ArmedAttacked)
 		b = appendBool(b, s.CoveredAttacked)
 		b = appendInt(b, s.FailureStep)
 		b = appendFloat(b, s.EconomyLost)

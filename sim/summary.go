@@ -63,6 +63,7 @@ type StateSummary struct {
 	ProtectedRuns     int64                 `json:"protected_runs"`
 	DeterrenceFailure stats.Interval        `json:"deterrence_failure"`
 	Attacked          stats.Interval        `json:"attacked"`
+	ArmedAttacked     stats.Interval        `json:"armed_attacked"`
 	CoveredAttacked   stats.Interval        `json:"covered_attacked"`
 	Conquered         stats.Interval        `json:"conquered"`
 	Client            stats.Interval        `json:"client"`
@@ -70,6 +71,10 @@ type StateSummary struct {
 	FinalBurden       stats.Interval        `json:"final_burden"`
 	FinalEconomy      stats.Interval        `json:"final_economy"`
 	Survival          []stats.SurvivalPoint `json:"survival,omitempty"`
+	// AttackSurvival: Kaplan–Meier survival of the step of its first attack in any mode, over
+	// all runs (censored at its conquest or clienthood): the figure that compares options in which
+	// it holds different guarantees, or none.
+	AttackSurvival []stats.SurvivalPoint `json:"attack_survival"`
 }
 
 // AllianceSummary is the Spearman correlation of economy and burden among an alliance's members
@@ -119,6 +124,7 @@ func Summarize(spec *Spec, acc *Accumulator) *Summary {
 			ProtectedRuns:     sa.Protected,
 			DeterrenceFailure: stats.Wilson(sa.Failed, sa.Protected, z),
 			Attacked:          stats.Wilson(sa.Attacked, n, z),
+			ArmedAttacked:     stats.Wilson(sa.ArmedAttacked, n, z),
 			CoveredAttacked:   stats.Wilson(sa.CoveredAttacked, n, z),
 			Conquered:         stats.Wilson(sa.Conquered, n, z),
 			Client:            stats.Wilson(sa.Client, n, z),
@@ -129,6 +135,7 @@ func Summarize(spec *Spec, acc *Accumulator) *Summary {
 		if sa.Protected > 0 {
 			ss.Survival = stats.KaplanMeier(sa.FailEvents, sa.FailCensored, z)
 		}
+		ss.AttackSurvival = stats.KaplanMeier(sa.AttackEvents, sa.AttackCensored, z)
 		s.PerState = append(s.PerState, ss)
 	}
 	k := 0

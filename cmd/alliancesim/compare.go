@@ -29,7 +29,7 @@ func cmdCompare(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "compare", "A B C... [flags]", compareDoc)
 	var rf runFlags
 	rf.register(fs)
-	metricList := fs.String("metric", "deterrence_failure,armed_failure,focus_attacked,focus_conquered",
+	metricList := fs.String("metric", "focus_attacked,focus_armed_attacked,deterrence_failure,armed_failure",
 		"comma-separated `metrics`: "+strings.Join(sim.MetricNames(), ", "))
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -71,6 +71,17 @@ func cmdCompare(ctx context.Context, e *env, args []string) error {
 	for _, m := range metrics {
 		res.Metrics = append(res.Metrics, sweepMetric{Name: m.Name, Label: m.Label})
 	}
+	// With a common focus state, the survival chart shows when it is first attacked in any mode:
+	// deterrence failure is undefined for an option that gives it no guarantee.
+	focus := specs[0].Focus
+	for _, spec := range specs {
+		if spec.Focus < 0 || specs[0].Focus < 0 || spec.States[spec.Focus].Name != specs[0].States[specs[0].Focus].Name {
+			focus = -1
+		}
+	}
+	if focus >= 0 {
+		res.SurvivalLabel = "P(" + specs[0].States[focus].Name + " not yet attacked)"
+	}
 	var pts []*sim.SweepPoint
 	for i, spec := range specs {
 		base := i * runs
@@ -87,6 +98,9 @@ func cmdCompare(ctx context.Context, e *env, args []string) error {
 		pts = append(pts, pt)
 		co := compareOption{Name: opts[i].name, Scenario: spec.Name, ConfigSHA256: hashes[i],
 			Metrics: pt.Metrics, Survival: pt.Summary.Survival}
+		if focus >= 0 {
+			co.Survival = pt.Summary.PerState[spec.Focus].AttackSurvival
+		}
 		co.Diff = make([]*stats.Interval, len(metrics))
 		if i > 0 {
 			for m := range metrics {
@@ -170,6 +184,8 @@ type compareResult struct {
 	Seed    uint64          `json:"seed"`
 	Metrics []sweepMetric   `json:"metrics"`
 	Options []compareOption `json:"options"`
+	// SurvivalLabel names what the survival curves show when it is not deterrence failure.
+	SurvivalLabel string `json:"survival_label,omitempty"`
 }
 
 type compareOption struct {
@@ -179,7 +195,9 @@ type compareOption struct {
 	Metrics      []stats.Interval `json:"metrics"`
 	// Diff is the paired difference from the first option (null for the first, and for metrics
 	// that are not per-run yes/no outcomes).
-	Diff     []*stats.Interval     `json:"diff"`
+	Diff []*stats.Interval `json:"diff"`
+	// Survival is the Kaplan–Meier curve of the first deterrence failure, or of the focus
+	// state's first attack (see SurvivalLabel).
 	Survival []stats.SurvivalPoint `json:"survival"`
 }
 
@@ -229,6 +247,9 @@ func (r *compareResult) charts(bars, surv plots.Options) (plots.Chart, plots.Cha
 	cb, err := plots.Compare(names, labels, values, "", bars)
 	if err != nil {
 		return nil, nil, err
+	}
+	if r.SurvivalLabel != "" {
+		surv.YLabel = r.SurvivalLabel
 	}
 	cs, err := plots.Survival(curves, surv)
 	return cb, cs, err

@@ -133,6 +133,11 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	if j.binary, err = slurmBinary(*binary); err != nil {
 		return err
 	}
+	if *submit {
+		if _, err := exec.LookPath("sbatch"); err != nil {
+			return fmt.Errorf("--submit needs Slurm's sbatch: %w (without --submit, the commands to run are printed)", err)
+		}
+	}
 	j.runArgs, err = shardRunArgs(pos, &rf, given)
 	if err != nil {
 		return err
@@ -302,8 +307,12 @@ func clearStaleParts(dir string, n int, hash string, force bool) error {
 		return nil
 	}
 	if !force {
-		return fmt.Errorf("%s holds partial results of another config or number of shards (%s%s), which merge would refuse to mix with these; use another --out, or --force to delete them",
-			dir, filepath.Base(stale[0]), map[bool]string{true: " and more", false: ""}[len(stale) > 1])
+		names := filepath.Base(stale[0])
+		if len(stale) > 1 {
+			names += fmt.Sprintf(" and %d more", len(stale)-1)
+		}
+		return fmt.Errorf("%s holds partial results of another config or number of shards (%s), which merge would refuse to mix with these; use another --out, or --force to delete them",
+			dir, names)
 	}
 	for _, file := range stale {
 		for _, name := range []string{file, strings.TrimSuffix(file, ".json") + ".csv"} {

@@ -29,10 +29,7 @@ func TestSlurmScripts(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	abs := filepath.Join(dir, "sl")
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
+	exe := binary // the program the scripts call is the one that wrote them
 	shards, merge := readFile(t, filepath.Join(abs, "shards.sbatch")), readFile(t, filepath.Join(abs, "merge.sbatch"))
 	for _, want := range []string{
 		"#!/bin/bash\n",
@@ -247,7 +244,8 @@ if [ "$(wc -l < "$FAKE_SBATCH_LOG")" -eq 1 ]; then echo 41; else echo '42;cluste
 	if err := os.WriteFile(filepath.Join(bin, "sbatch"), []byte(fake), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	withFake := bin + string(os.PathListSeparator) + os.Getenv("PATH")
+	t.Setenv("PATH", withFake)
 	t.Setenv("FAKE_SBATCH_LOG", log)
 	r := alliancesim(t, dir, "slurm", "--shards", "4", "--runs", "300", "--out", "sl", "--submit")
 	if r.code != 0 {
@@ -271,6 +269,15 @@ if [ "$(wc -l < "$FAKE_SBATCH_LOG")" -eq 1 ]; then echo 41; else echo '42;cluste
 	if err := os.Remove(log); err != nil {
 		t.Fatal(err)
 	}
+	t.Setenv("PATH", filepath.Join(dir, "empty"))
+	r = alliancesim(t, dir, "slurm", "--shards", "4", "--runs", "300", "--out", "nosbatch", "--submit")
+	if r.code != 1 || !strings.Contains(r.stderr, "--submit needs Slurm's sbatch") {
+		t.Errorf("--submit without sbatch: exit %d, want 1 saying sbatch is needed\n%s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "nosbatch")); err == nil {
+		t.Error("--submit without sbatch wrote the scripts: it should fail before writing anything")
+	}
+	t.Setenv("PATH", withFake)
 	t.Setenv("FAKE_SBATCH_FAIL", "Batch job submission failed: Invalid partition name specified")
 	r = alliancesim(t, dir, "slurm", "--shards", "4", "--runs", "300", "--out", "sl", "--submit")
 	if r.code != 1 || !strings.Contains(r.stderr, "submit the shards") || !strings.Contains(r.stderr, "Invalid partition name") {
