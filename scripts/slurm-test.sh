@@ -163,5 +163,6 @@ check "merge names the missing shard" check_merge_names_missing
 check "no slurm or munge process left" check_stopped
 
 finished=1
-echo "slurm-test: $pass passed, $fail failed ($((SECONDS - T0)) s)"
+log "took $((SECONDS - T0)) s"
+echo "slurm-test: $pass passed, $fail failed"
 (( fail == 0 ))
