@@ -14,6 +14,15 @@ func (w *World) adjust() {
 	copy(w.bSnap, w.b)
 	w.raisedPrev, w.raised = w.raised, w.raisedPrev
 	clear(w.raised)
+	// For buck-passers: how close to each threat the nearest state that armed last step is.
+	for j := range w.raisedNear {
+		w.raisedNear[j] = math.Inf(1)
+	}
+	for k := range w.n {
+		if j := w.threat[k]; j >= 0 && w.raisedPrev[k] {
+			w.raisedNear[j] = math.Min(w.raisedNear[j], w.dist[k*w.n+j])
+		}
+	}
 	w.seq = w.seq[:0]
 	for i := range w.n {
 		if w.conquered[i] {
@@ -59,8 +68,8 @@ func (w *World) byEconomyDesc(a, b int) int {
 // alliedBurden returns the sum of the burdens of i's allies in b, and how many there are.
 func (w *World) alliedBurden(i int, b []float64) (float64, int) {
 	sum, k := 0.0, 0
-	for j := range w.n {
-		if w.allied[i*w.n+j] && !w.conquered[j] {
+	for _, j := range w.allies[i] {
+		if !w.conquered[j] {
 			sum += b[j]
 			k++
 		}
@@ -79,23 +88,12 @@ func (w *World) decide(i int, view []float64) {
 	j := w.threat[i]
 	if j >= 0 {
 		s.ThreatPower = w.pw[j]
-		for pi32 := range w.byProtege[i] {
-			pi := int(w.byProtege[i][pi32])
-			pr := &w.pairs[pi]
-			if pr.g != j && w.gs[pr.k].kind.Binding() && w.inForce(pi) {
-				s.Protected = true
-				break
-			}
-		}
-		for k := range n {
-			if k != i && w.raisedPrev[k] && w.threat[k] == j && w.dist[k*n+j] < w.dist[i*n+j] {
-				s.CloserRaised = true
-				break
-			}
-		}
+		b1 := w.binder1[i]
+		s.Protected = b1 >= 0 && b1 != j || w.binder2[i] >= 0
+		s.CloserRaised = w.raisedNear[j] < w.dist[i*n+j]
 	}
-	for k := range n {
-		if w.allied[i*n+k] && !w.conquered[k] {
+	for _, k := range w.allies[i] {
+		if !w.conquered[k] {
 			s.Allied = true
 			s.AlliedSpending += view[k] * w.e[k]
 		}

@@ -28,47 +28,54 @@ func (w *World) covering(t, a int, m agents.Mode) (lo, hi int) {
 		w.stampReset()
 		w.stamp = 1
 	}
-	h := &w.p.Honour
-	found := false
+	lo = len(w.cov)
+	slot := w.aggSlot[a]
 	for _, pi32 := range w.byProtege[t] {
 		pi := int(pi32)
-		pr := &w.pairs[pi]
-		if pr.g == a || !w.gs[pr.k].terms.Trigger.Covers(m) || !w.inForce(pi) {
+		if !w.force[pi] {
 			continue
 		}
-		q := w.credibility(pi, a, h)
-		if w.covStamp[pr.g] != w.stamp || q > w.covBest[pr.g].q {
-			w.covStamp[pr.g] = w.stamp
-			w.covBest[pr.g] = cover{g: pr.g, pair: pi, q: q}
-			found = true
+		pr := &w.pairs[pi]
+		g := pr.g
+		if g == a || !w.gs[pr.k].terms.Trigger.Covers(m) {
+			continue
+		}
+		q := w.credibility(pi, a, slot)
+		if w.covStamp[g] != w.stamp {
+			w.covStamp[g] = w.stamp
+			w.covAt[g] = len(w.cov)
+			w.cov = append(w.cov, cover{g: g, pair: pi, q: q})
+		} else if c := &w.cov[w.covAt[g]]; q > c.q {
+			c.pair, c.q = pi, q
 		}
 	}
-	lo = len(w.cov)
-	if found {
-		for g := range w.n {
-			if w.covStamp[g] == w.stamp {
-				w.cov = append(w.cov, w.covBest[g])
-			}
+	// Guarantors come in the order of their guarantees; put them in state order (an insertion
+	// sort: the lists are short and mostly sorted already).
+	c := w.cov[lo:]
+	for i := 1; i < len(c); i++ {
+		for j := i; j > 0 && c[j].g < c[j-1].g; j-- {
+			c[j], c[j-1] = c[j-1], c[j]
 		}
 	}
 	return lo, len(w.cov)
 }
 
-// credibility returns q for pair pi against aggressor a. It is constant from the threat phase to
-// the response phase of a step (it depends on powers and reputations only), and the pairs of one
-// guarantor in one guarantee differ only by their tripwire, so it is computed once per step for
-// each (aggressor, guarantor, guarantee, tripwire) and cached.
-func (w *World) credibility(pi, a int, h *agents.Honour) float64 {
-	slot := w.aggSlot[a]
-	if slot < 0 {
-		return h.Credibility(w.commitment(pi, a))
+// credibility returns q for pair pi against aggressor a (in aggressor slot slot, or -1). It is
+// constant from the threat phase to the response phase of a step (it depends on powers and
+// reputations only), and the pairs of one guarantor in one guarantee differ only by their
+// tripwire, so it is computed once per step for each (aggressor, guarantor, guarantee,
+// tripwire) and cached.
+func (w *World) credibility(pi, a, slot int) float64 {
+	if slot >= 0 {
+		key := slot*w.nGroups + w.group[pi]
+		if w.qEpoch[key] == w.epoch {
+			return w.qCache[key]
+		}
+		q := w.p.Honour.Credibility(w.commitment(pi, a))
+		w.qEpoch[key], w.qCache[key] = w.epoch, q
+		return q
 	}
-	key := slot*w.nGroups + w.group[pi]
-	if w.qEpoch[key] != w.epoch {
-		w.qEpoch[key] = w.epoch
-		w.qCache[key] = h.Credibility(w.commitment(pi, a))
-	}
-	return w.qCache[key]
+	return w.p.Honour.Credibility(w.commitment(pi, a))
 }
 
 // updateFree computes every state's free-rider factor f_g from the current burdens.
@@ -87,13 +94,7 @@ func (w *World) computeFree(g int) float64 {
 	if !w.traits[g].FreeRides {
 		return 1
 	}
-	sum, k := 0.0, 0
-	for j := range w.n {
-		if w.allied[g*w.n+j] && !w.conquered[j] {
-			sum += w.b[j]
-			k++
-		}
-	}
+	sum, k := w.alliedBurden(g, w.b)
 	if k == 0 || sum <= 0 {
 		return 1
 	}

@@ -7,14 +7,21 @@ import "alliancesim/agents"
 // threat with its own power plus the armed-mode support it can expect against it.
 func (w *World) perceiveThreats() {
 	n := w.n
+	// Only states perceived as aggressive can threaten: usually a handful.
+	w.menace = w.menace[:0]
+	for j := range n {
+		if w.intent[j] > 0 && !w.conquered[j] {
+			w.menace = append(w.menace, j)
+		}
+	}
 	for i := range n {
 		w.tau[i], w.threat[i] = 0, -1
 		if w.conquered[i] {
 			continue
 		}
 		best := 0.0
-		for j := range n {
-			if j == i || w.conquered[j] || w.intent[j] <= 0 || w.allied[j*n+i] || w.client[i] == j {
+		for _, j := range w.menace {
+			if j == i || w.allied[j*n+i] || w.client[i] == j {
 				continue
 			}
 			th := w.pw[j] * w.reach[j*n+i] * w.intent[j]
@@ -27,10 +34,41 @@ func (w *World) perceiveThreats() {
 			}
 		}
 		if j := w.threat[i]; j >= 0 {
-			o := agents.Option{Mode: agents.ArmedAttack}
-			lo, _ := w.expect(&o, j, i)
-			w.cov = w.cov[:lo]
-			w.tau[i] = best / (w.pw[i] + o.Support)
+			w.tau[i] = best / (w.pw[i] + w.armedSupport(i, j))
 		}
 	}
+}
+
+// armedSupport returns S, the support the guarantors of t are expected to bring against an armed
+// attack by a. It is expect's Support, summed in one pass when no guarantor holds two in-force
+// guarantees to t (the common case, and the hot loop of the threat phase).
+func (w *World) armedSupport(t, a int) float64 {
+	if !w.single[t] {
+		o := agents.Option{Mode: agents.ArmedAttack}
+		lo, _ := w.expect(&o, a, t)
+		w.cov = w.cov[:lo]
+		return o.Support
+	}
+	// Every trigger covers an armed attack, so only the pair and its guarantor are checked.
+	slot := w.aggSlot[a]
+	n := w.n
+	s := 0.0
+	for _, pi32 := range w.byProtege[t] {
+		pi := int(pi32)
+		if !w.force[pi] {
+			continue
+		}
+		pr := &w.pairs[pi]
+		g := pr.g
+		if g == a {
+			continue
+		}
+		switch w.gs[pr.k].terms.Response {
+		case agents.Fight:
+			s += w.credibility(pi, a, slot) * w.free[g] * w.pw[g] * w.reach[g*n+t]
+		case agents.Arms:
+			s += w.credibility(pi, a, slot) * w.free[g] * w.surge(g)
+		}
+	}
+	return s
 }

@@ -53,7 +53,7 @@ type World struct {
 	nTrig     []int
 	cov       []cover
 	covStamp  []int
-	covBest   []cover
+	covAt     []int // per guarantor, its entry in w.cov during covering
 	stamp     int
 	events    []repEvent
 	attacker  []bool
@@ -71,9 +71,17 @@ type World struct {
 	epoch   uint64
 	free    []float64 // free-rider factors
 
-	force     []bool // per pair: in force (see refreshForce)
-	stale     bool   // force, allied and held need recomputing
-	nextStart int    // the next step at which a guarantee enters into force
+	force  []bool // per pair: in force (see refreshForce)
+	single []bool // per state: no guarantor holds two in-force guarantees to it
+	// Per state, two distinct guarantors of its in-force alliances and treaties (or -1): enough
+	// to tell whether it is protected by someone other than its threat.
+	binder1, binder2 []int
+	menace           []int  // states perceived as aggressive this step
+	seen             []bool // per (guarantor, protégé): an in-force pair was met (refreshForce)
+	allies           [][]int
+	raisedNear       []float64 // per threat: the least distance to it of a state that raised b last step
+	stale            bool      // force, allied and held need recomputing
+	nextStart        int       // the next step at which a guarantee enters into force
 
 	sit        agents.Situation
 	cmpEconomy func(a, b int) int
@@ -136,17 +144,29 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	w.attacker = resizeB(w.attacker, n)
 	w.client, w.threat, w.nTrig = resizeI(w.client, n), resizeI(w.threat, n), resizeI(w.nTrig, n)
 	w.covStamp = resizeI(w.covStamp, n)
-	if cap(w.covBest) < n {
-		w.covBest = make([]cover, n)
+	w.covAt = resizeI(w.covAt, n)
+	w.single = resizeB(w.single, n)
+	w.binder1, w.binder2 = resizeI(w.binder1, n), resizeI(w.binder2, n)
+	if cap(w.menace) < n {
+		w.menace = make([]int, 0, n)
 	}
-	w.covBest = w.covBest[:n]
 	if cap(w.strat) < n {
 		w.strat, w.traits = make([]agents.Strategy, n), make([]agents.Traits, n)
 	}
 	w.strat, w.traits = w.strat[:n], w.traits[:n]
 	nn := n * n
 	w.r, w.dist, w.reach = resize(w.r, nn), resize(w.dist, nn), resize(w.reach, nn)
-	w.allied, w.formed = resizeB(w.allied, nn), resizeB(w.formed, nn)
+	w.allied, w.formed, w.seen = resizeB(w.allied, nn), resizeB(w.formed, nn), resizeB(w.seen, nn)
+	w.raisedNear = resize(w.raisedNear, n)
+	if cap(w.allies) < n {
+		w.allies = make([][]int, n)
+	}
+	w.allies = w.allies[:n]
+	for i := range w.allies {
+		if cap(w.allies[i]) < n {
+			w.allies[i] = make([]int, 0, n)
+		}
+	}
 
 	p := w.p
 	for i := range spec.States {
@@ -341,6 +361,11 @@ func (w *World) refreshForce() {
 	clear(w.allied)
 	clear(w.held)
 	n := w.n
+	clear(w.seen)
+	for i := range w.single {
+		w.single[i] = true
+		w.binder1[i], w.binder2[i] = -1, -1
+	}
 	w.force = w.force[:len(w.pairs)]
 	for pi := range w.pairs {
 		w.force[pi] = w.computeForce(pi)
@@ -349,9 +374,27 @@ func (w *World) refreshForce() {
 		}
 		pr := &w.pairs[pi]
 		w.held[pr.p] = true
+		if w.seen[pr.g*n+pr.p] {
+			w.single[pr.p] = false
+		}
+		w.seen[pr.g*n+pr.p] = true
 		if w.gs[pr.k].kind.Binding() {
+			switch b1 := w.binder1[pr.p]; {
+			case b1 < 0:
+				w.binder1[pr.p] = pr.g
+			case b1 != pr.g && w.binder2[pr.p] < 0:
+				w.binder2[pr.p] = pr.g
+			}
 			w.allied[pr.g*n+pr.p] = true
 			w.allied[pr.p*n+pr.g] = true
+		}
+	}
+	for i := range n {
+		w.allies[i] = w.allies[i][:0]
+		for j := range n {
+			if w.allied[i*n+j] {
+				w.allies[i] = append(w.allies[i], j)
+			}
 		}
 	}
 }
