@@ -22,6 +22,9 @@ type Options struct {
 	Progress func(done, total int)
 	// Chunk, when set, selects the chunks to compute (for shards); nil computes all.
 	Chunk func(c int) bool
+	// KeepChunks keeps each chunk's accumulator in the Result (for shards); otherwise memory does
+	// not grow with the number of runs.
+	KeepChunks bool
 	// Record, when set, is called with every run's record, from the worker that ran it (so
 	// concurrently, in no particular order). The record is valid during the call only.
 	Record func(r *Record)
@@ -31,7 +34,7 @@ type Options struct {
 type Result struct {
 	Spec   *Spec
 	Acc    *Accumulator   // all computed runs, merged in chunk order
-	Chunks []*Accumulator // per computed chunk, in chunk order (for shards and merges)
+	Chunks []*Accumulator // with Options.KeepChunks: per computed chunk, in chunk order
 	Index  []int          // the chunk index of each element of Chunks
 	// RowBytes is the length of each computed chunk's rows in Options.Rows, so that the rows of
 	// shards can be interleaved back into run order.
@@ -139,9 +142,11 @@ func Ensemble(ctx context.Context, spec *Spec, opt Options) (*Result, error) {
 				cancel()
 				break
 			}
-			res.Chunks = append(res.Chunks, d.acc)
-			res.Index = append(res.Index, todo[next])
-			res.RowBytes = append(res.RowBytes, len(d.rows))
+			if opt.KeepChunks {
+				res.Chunks = append(res.Chunks, d.acc)
+				res.Index = append(res.Index, todo[next])
+				res.RowBytes = append(res.RowBytes, len(d.rows))
+			}
 			runsDone += int(d.acc.Runs)
 			next++
 			<-slots

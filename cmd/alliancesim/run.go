@@ -128,6 +128,7 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if sh != nil {
 		rowsName = sh.base() + ".csv"
 		opt.Chunk = sh.has
+		opt.KeepChunks = true
 	}
 	rows, err := createAtomic(filepath.Join(out, rowsName))
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,11 +21,21 @@ a line per metric with its 95% band) or heatmap.png (2-D, the first metric).
 Every point uses the same run seeds (common random numbers); for binary metrics each row also
 gives the paired difference from the previous point along the last axis, with Newcombe's
 interval, beside the interval independent seeds would have given.
-  --param PATH=LO:HI:N   N evenly spaced numbers from LO to HI
-  --values PATH=a,b,c    listed values: numbers, true/false, or choices such as strategy names`
+  --param PATH=LO:HI:N   N evenly spaced numbers from LO to HI (N from 1 to 1000)
+  --values PATH=a,b,c    listed values: numbers, true/false, or choices such as strategy names
+Without --param and --values, the axes are the config's [[sweep]] tables, so that a sweep is
+reproducible from its config alone (see ` + "`alliancesim init`" + `):
+  [[sweep]]
+  path = "rep.init"
+  range = [0.3, 0.9]     # with n: as --param rep.init=0.3:0.9:7
+  n = 7
+  [[sweep]]
+  path = "state.Germany.strategy"
+  values = ["buckpass", "balance"]   # as --values state.Germany.strategy=buckpass,balance
+Any --param or --values replaces all of the config's [[sweep]] tables.`
 
 func cmdSweep(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "sweep", "[SCENARIO|FILE.toml] --param PATH=LO:HI:N [--values PATH=a,b] [flags]", sweepDoc)
+	fs := newFlags(e, "sweep", "[SCENARIO|FILE.toml] [--param PATH=LO:HI:N] [--values PATH=a,b] [flags]", sweepDoc)
 	var rf runFlags
 	rf.register(fs)
 	var params, values multiFlag
@@ -60,8 +71,15 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 		}
 		axes = append(axes, a)
 	}
-	if len(axes) == 0 || len(axes) > 2 {
-		return fmt.Errorf("%w: a sweep needs one or two axes (--param or --values), got %d", errUsage, len(axes))
+	if len(params) == 0 && len(values) == 0 {
+		// The config's own sweeps; Load has checked them, and the command line changed no
+		// value they depend on.
+		if axes, err = f.SweepAxes(); err != nil {
+			return err
+		}
+	}
+	if len(axes) == 0 || len(axes) > config.MaxSweeps {
+		return fmt.Errorf("%w: a sweep needs one or two axes (--param or --values, or the config's [[sweep]] tables), got %d", errUsage, len(axes))
 	}
 	spec, err := f.Spec()
 	if err != nil {
@@ -127,23 +145,15 @@ func parseParam(f *config.File, s string) (sim.Axis, error) {
 	if n < 1 || n > 1000 || (n == 1) != (lo == hi) {
 		return sim.Axis{}, fmt.Errorf("%w: --param %q: N must be 1 to 1000 (1 only when LO = HI)", errUsage, s)
 	}
-	set, choices, err := config.Setter(f, path)
+	_, choices, err := config.Setter(f, path)
 	if err != nil {
 		return sim.Axis{}, err
 	}
 	if choices != nil {
 		return sim.Axis{}, fmt.Errorf("%w: --param %q: %s takes one of %s; use --values", errUsage, s, path, strings.Join(choices, ", "))
 	}
-	a := sim.Axis{Path: path, Set: set}
-	for i := range n {
-		v := lo
-		if n > 1 {
-			v = lo + (hi-lo)*float64(i)/float64(n-1)
-		}
-		a.Values = append(a.Values, v)
-		a.Labels = append(a.Labels, strconv.FormatFloat(v, 'g', 6, 64))
-	}
-	return a, nil
+	// The axis of the equivalent [[sweep]] table: the same values and labels.
+	return config.Sweep{Path: path, Range: []float64{lo, hi}, N: n}.Axis(f)
 }
 
 // parseValues parses PATH=a,b,c.
@@ -152,34 +162,38 @@ func parseValues(f *config.File, s string) (sim.Axis, error) {
 	if !ok || strings.TrimSpace(list) == "" {
 		return sim.Axis{}, fmt.Errorf("%w: --values %q: want PATH=a,b,c, e.g. --values state.Germany.strategy=buckpass,balance", errUsage, s)
 	}
-	set, choices, err := config.Setter(f, path)
+	_, choices, err := config.Setter(f, path)
 	if err != nil {
 		return sim.Axis{}, err
 	}
-	a := sim.Axis{Path: path, Set: set}
-	for _, item := range strings.Split(list, ",") {
+	items := strings.Split(list, ",")
+	if len(items) > config.MaxSweepValues {
+		return sim.Axis{}, fmt.Errorf("--values %s: %d values are too many (allowed: at most %d)", path, len(items), config.MaxSweepValues)
+	}
+	var seen []float64
+	for i, item := range items {
 		item = strings.TrimSpace(item)
+		items[i] = item
 		if choices != nil {
-			idx := -1
-			for i, c := range choices {
-				if c == item {
-					idx = i
-				}
-			}
-			if idx < 0 {
+			if !slices.Contains(choices, item) {
 				return sim.Axis{}, fmt.Errorf("--values %s: %q is not allowed (allowed: %s)", path, item, strings.Join(choices, ", "))
 			}
-			a.Values = append(a.Values, float64(idx))
-		} else {
-			v, err := strconv.ParseFloat(item, 64)
-			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				return sim.Axis{}, fmt.Errorf("--values %s: %q is not a number", path, item)
+			if slices.Contains(items[:i], item) {
+				return sim.Axis{}, fmt.Errorf("--values %s: %q is listed twice", path, item)
 			}
-			a.Values = append(a.Values, v)
+			continue
 		}
-		a.Labels = append(a.Labels, item)
+		v, err := strconv.ParseFloat(item, 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			return sim.Axis{}, fmt.Errorf("--values %s: %q is not a number", path, item)
+		}
+		if slices.Contains(seen, v) {
+			return sim.Axis{}, fmt.Errorf("--values %s: %q is listed twice", path, item)
+		}
+		seen = append(seen, v)
 	}
-	return a, nil
+	// The axis of the equivalent [[sweep]] table: the same values and labels.
+	return config.Sweep{Path: path, Values: items}.Axis(f)
 }
 
 // sweepResult is sweep.json; sweep.csv and the charts are drawn from it alone, so that
