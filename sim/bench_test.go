@@ -73,3 +73,43 @@ func BenchmarkEnsemble(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSweep21 runs a 21-point sweep of 2,000 runs a point on the default scenario; compare
+// it with BenchmarkSeparate21, the same work as 21 separate ensembles: sharing the setup must not
+// cost more.
+func BenchmarkSweep21(b *testing.B) {
+	spec := defaultSpec(b)
+	spec.Runs = 2000
+	axis := sim.Axis{Path: "rep.init", Set: func(s *sim.Spec, v float64) { s.Params.Rep.Init = v }}
+	for i := range 21 {
+		axis.Values = append(axis.Values, float64(i)/20)
+		axis.Labels = append(axis.Labels, "")
+	}
+	metrics, err := sim.LookupMetrics("deterrence_failure,focus_attacked")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := sim.Sweep(context.Background(), spec, []sim.Axis{axis}, sim.SweepOptions{Metrics: metrics}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*21*spec.Runs)/b.Elapsed().Seconds(), "runs/s")
+}
+
+// BenchmarkSeparate21 runs the 21 ensembles of BenchmarkSweep21 one by one, each from a fresh
+// copy of the spec, as 21 separate `alliancesim run`s would.
+func BenchmarkSeparate21(b *testing.B) {
+	spec := defaultSpec(b)
+	spec.Runs = 2000
+	for b.Loop() {
+		for i := range 21 {
+			s := *spec
+			s.Params.Rep.Init = float64(i) / 20
+			if _, err := sim.Ensemble(context.Background(), &s, sim.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*21*spec.Runs)/b.Elapsed().Seconds(), "runs/s")
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"text/tabwriter"
 
 	"alliancesim/sim"
@@ -32,16 +33,21 @@ func printSummary(w io.Writer, s *sim.Summary, p provenance) {
 
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "state\tprotected runs\tP(failure | protected)\tP(attacked)\tP(conquered)\teconomy lost T$\t")
+	fmt.Fprintln(tw, "state\tprotected runs\tP(failure | protected)\tP(attacked)\tP(attacked by arms)\tP(conquered)\teconomy lost T$\t")
+	var quiet []string
 	for _, st := range s.PerState {
-		if st.ProtectedRuns == 0 && st.Attacked.P == 0 {
+		if st.Attacked.P == 0 && st.Name != s.Focus {
+			quiet = append(quiet, st.Name)
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s %s\t%s %s\t%s\t%s\t\n", st.Name, st.ProtectedRuns,
+		fmt.Fprintf(tw, "%s\t%d\t%s %s\t%s %s\t%s\t%s\t%s\t\n", st.Name, st.ProtectedRuns,
 			num(st.DeterrenceFailure.P), ci(st.DeterrenceFailure), num(st.Attacked.P), ci(st.Attacked),
-			num(st.Conquered.P), num(st.EconomyLost.P))
+			num(st.ArmedAttacked.P), num(st.Conquered.P), num(st.EconomyLost.P))
 	}
 	tw.Flush()
+	if len(quiet) > 0 {
+		fmt.Fprintf(w, "never attacked: %s\n", strings.Join(quiet, ", "))
+	}
 
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
