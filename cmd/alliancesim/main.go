@@ -25,6 +25,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"text/tabwriter"
 )
 
 // version is the program's version, recorded in every output.
@@ -141,9 +142,11 @@ func realMain(ctx context.Context, e *env, args []string) int {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "alliancesim: which security guarantees deter? An agent-based Monte Carlo model.")
 	fmt.Fprintln(w, "\nUsage:")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  alliancesim %-40s %s\n", strings.TrimSpace(c.name+" "+c.args), c.short)
+		fmt.Fprintf(tw, "  alliancesim %s\t%s\n", strings.TrimSpace(c.name+" "+c.args), c.short)
 	}
+	tw.Flush()
 	fmt.Fprintln(w, "\nRun 'alliancesim COMMAND --help' for a command's flags.")
 }
 
