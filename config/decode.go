@@ -22,6 +22,9 @@ import (
 type decoder struct {
 	issues []issue
 	alias  map[string]string // locKey of a field written under its alias -> the alias
+	// scalars holds the source values of each list decoded by scalars (the values of a
+	// [[sweep]]), by locKey, for the type checks that need the rest of the document.
+	scalars map[string][]any
 }
 
 type issue struct {
@@ -39,6 +42,7 @@ type structField struct {
 	name, alias string
 	index       []int
 	required    bool
+	scalars     bool // a []string that takes numbers, booleans and strings (cfg:"scalars")
 	doc         string
 }
 
@@ -66,6 +70,7 @@ func structFields(t reflect.Type) []structField {
 			alias:    sf.Tag.Get("alias"),
 			index:    []int{i},
 			required: sf.Tag.Get("cfg") == "required",
+			scalars:  sf.Tag.Get("cfg") == "scalars",
 			doc:      sf.Tag.Get("doc"),
 		})
 	}
@@ -191,6 +196,10 @@ func (d *decoder) table(raw any, rv reflect.Value, l []string, path string) {
 			}
 			d.alias[locKey(sub(l, f.name))] = k
 		}
+		if f.scalars {
+			d.scalarList(m[k], rv.FieldByIndex(f.index), kl, kp)
+			continue
+		}
 		d.value(m[k], rv.FieldByIndex(f.index), kl, kp)
 	}
 	for _, f := range fields {
@@ -242,7 +251,10 @@ func (d *decoder) slice(raw any, rv reflect.Value, l []string, path string) {
 	out := reflect.MakeSlice(t, len(elems), len(elems))
 	for i, e := range elems {
 		ep := path
-		if t.Elem().Kind() == reflect.Struct {
+		switch {
+		case t.Elem() == reflect.TypeFor[Sweep](): // sweeps have no names: sweep[1], sweep[2]
+			ep = sweepPath(path, i)
+		case t.Elem().Kind() == reflect.Struct:
 			ep = path + "." + elemName(e, i)
 		}
 		d.value(e, out.Index(i), sub(l, strconv.Itoa(i)), ep)
@@ -259,6 +271,43 @@ func elemName(e any, i int) string {
 		}
 	}
 	return "#" + strconv.Itoa(i+1)
+}
+
+// scalarList decodes a list of numbers, booleans and strings into the []string rv: a number in
+// its shortest exact form (1, 0.25, 1e-07), a boolean as true or false, a string as it is. What
+// the values may be depends on another key (a sweep's path), so the source values are kept for
+// the type checks of checkSweepTypes.
+func (d *decoder) scalarList(raw any, rv reflect.Value, l []string, path string) {
+	list, ok := raw.([]any)
+	if !ok {
+		d.wrongType(raw, "a list of numbers, booleans or strings", l, path)
+		return
+	}
+	out := make([]string, 0, len(list))
+	for _, e := range list {
+		switch v := e.(type) {
+		case int64:
+			if v > 1<<53 || v < -1<<53 {
+				d.errorf(l, path, "%d cannot be held exactly by a number (allowed: at most 2^53 in magnitude)", v)
+				return
+			}
+			out = append(out, formatValue(float64(v)))
+		case float64:
+			out = append(out, formatValue(v))
+		case bool:
+			out = append(out, strconv.FormatBool(v))
+		case string:
+			out = append(out, v)
+		default:
+			d.wrongType(e, "a number, a boolean or a string", l, path)
+			return
+		}
+	}
+	if d.scalars == nil {
+		d.scalars = map[string][]any{}
+	}
+	d.scalars[locKey(l)] = list
+	rv.Set(reflect.ValueOf(out))
 }
 
 func (d *decoder) tripwire(raw any, t *Tripwire, l []string, path string) {

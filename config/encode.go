@@ -16,9 +16,9 @@ import (
 
 // WriteTOML writes f in its canonical encoding: tables in a fixed order ([simulation], the
 // parameter tables in the order of agents.Params, [[state]] and [[guarantee]] in config
-// order, [uncertainty] by path), every global parameter written out, a state's or a
-// guarantee's optional values only when given, map keys sorted, numbers in their shortest
-// exact form. Loading the output gives a file with the same [File.Hash].
+// order, [uncertainty] by path, [[sweep]] in config order), every global parameter written
+// out, a state's or a guarantee's optional values only when given, map keys sorted, numbers in
+// their shortest exact form. Loading the output gives a file with the same [File.Hash].
 //
 // With commented set, it writes the same values as a fully documented config, which `alliancesim
 // init` prints: the leading comment of the source (a scenario's description of itself), then
@@ -83,6 +83,7 @@ func (e *encoder) file(f *File) {
 	e.states(f)
 	e.guarantees(f)
 	e.uncertainty(f)
+	e.sweeps(f)
 }
 
 const intro = `An alliancesim configuration. Every value has a dotted path: its table and key

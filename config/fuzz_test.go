@@ -2,9 +2,12 @@ package config
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"alliancesim/sim"
 )
 
 // seedFuzz adds the embedded scenarios, the broken files of testdata/bad and a few small
@@ -33,6 +36,10 @@ func seedFuzz(f *testing.F) {
 	f.Add([]byte(oddNames))
 	f.Add([]byte(otherLayout))
 	f.Add([]byte(base + "[uncertainty]\n\"state.Ukraine.strategy\" = { dist = \"categorical\", values = [\"balance\", \"fixed\"] }\n"))
+	f.Add([]byte(base + sweeps))
+	f.Add([]byte(base + "[[sweep]]\npath = \"state.Ukraine.nuclear\"\nvalues = [true, false]\n" +
+		"[[sweep]]\npath = \"simulation.runs\"\nvalues = [10, 2e1, -0.0]\n"))
+	f.Add([]byte(two + "sweep = [{ path = \"model.gamma\", range = [-1e308, 1e308], n = 1000 }]\n"))
 }
 
 // FuzzLoad checks that Load never panics, and that a document that loads survives WriteTOML
@@ -61,11 +68,35 @@ func FuzzLoad(f *testing.F) {
 		if _, err := file.Spec(); err != nil {
 			t.Fatalf("a loaded file does not compile: %v", err)
 		}
+		axes, err := file.SweepAxes()
+		if err != nil {
+			t.Fatalf("the sweeps of a loaded file: %v", err)
+		}
+		if len(axes) != len(file.Sweeps) || len(axes) > MaxSweeps {
+			t.Fatalf("%d axes for %d sweeps", len(axes), len(file.Sweeps))
+		}
+		for _, a := range axes {
+			checkAxis(t, a)
+		}
 	})
 }
 
+// checkAxis fails t unless a has 1 to MaxSweepValues finite values, a label for each, and a
+// setter.
+func checkAxis(t *testing.T, a sim.Axis) {
+	t.Helper()
+	if n := len(a.Values); n < 1 || n > MaxSweepValues || len(a.Labels) != n || a.Set == nil {
+		t.Fatalf("axis %s: %d values, %d labels, setter %t", a.Path, n, len(a.Labels), a.Set != nil)
+	}
+	for _, v := range a.Values {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			t.Fatalf("axis %s: value %v in %v", a.Path, v, a.Values)
+		}
+	}
+}
+
 // FuzzSet checks that Set never panics, leaves the file unchanged when it fails, and leaves a
-// valid file that survives a round trip when it succeeds.
+// valid file that survives a round trip, and whose sweeps still give axes, when it succeeds.
 func FuzzSet(f *testing.F) {
 	for _, kv := range [][2]string{
 		{"simulation.runs", "5"}, {"model.gamma", "2"}, {"kind.alliance.trigger", "any"},
@@ -76,7 +107,7 @@ func FuzzSet(f *testing.F) {
 		f.Add(kv[0], kv[1])
 	}
 	f.Fuzz(func(t *testing.T, path, value string) {
-		file, err := Load("x.toml", []byte(base))
+		file, err := Load("x.toml", []byte(base+sweeps))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -103,6 +134,9 @@ func FuzzSet(f *testing.F) {
 		}
 		if _, err := file.Spec(); err != nil {
 			t.Fatalf("after Set(%q, %q): %v", path, value, err)
+		}
+		if axes, err := file.SweepAxes(); err != nil || len(axes) != 2 {
+			t.Fatalf("after Set(%q, %q): %d axes, %v", path, value, len(axes), err)
 		}
 	})
 }

@@ -29,6 +29,7 @@ func Load(name string, src []byte) (*File, error) {
 
 	var d decoder
 	d.value(raw, reflect.ValueOf(f).Elem(), nil, "")
+	d.checkSweepTypes(f)
 	if len(d.issues) > 0 {
 		r := &report{f: f}
 		for _, is := range d.issues {

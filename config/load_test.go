@@ -93,7 +93,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown key in a kind", func(*testing.T) string { return two + "[kind.treaty]\nstkae = 0.4\n" },
 			`x.toml:13: kind.treaty.stkae: unknown key (did you mean "stake"?)`},
 		{"unknown top-level key", func(*testing.T) string { return "name = \"x\"\n" + two },
-			`x.toml:1: name: unknown key (allowed: simulation, model, war, hybrid, honour, rep, intent, will, balance, bandwagon, buckpass, freeride, kind, state, guarantee, uncertainty)`},
+			`x.toml:1: name: unknown key (allowed: simulation, model, war, hybrid, honour, rep, intent, will, balance, bandwagon, buckpass, freeride, kind, state, guarantee, uncertainty, sweep)`},
 
 		// Wrong types.
 		{"string for an integer", func(t *testing.T) string { return edit(t, "runs = 100", `runs = "1000"`) },
@@ -351,6 +351,10 @@ testdata/bad/uncertainty.toml:10: uncertainty."state.Germany.strategy".weights: 
 testdata/bad/uncertainty.toml:11: uncertainty."state.Germany.economy": categorical draws a choice, and state.Germany.economy is a number (allowed: uniform, normal, beta, lognormal, triangular)
 testdata/bad/uncertainty.toml:12: uncertainty."war.cost".min: not a parameter of beta (allowed: alpha, beta)
 testdata/bad/uncertainty.toml:12: uncertainty."war.cost".alpha: -1 is out of range (allowed: more than 0)`,
+		"sweep.toml": `testdata/bad/sweep.toml:8: sweep[1].path: unknown path "rep.int" (did you mean "rep.init"?)
+testdata/bad/sweep.toml:14: sweep[2].values: unknown strategy "balanse" (allowed: balance, bandwagon, buckpass, fixed, freeride)
+testdata/bad/sweep.toml:16: sweep[3]: 3 sweeps are too many (allowed: at most 2, the axes of a line or a heatmap)
+testdata/bad/sweep.toml:16: sweep[3].n: missing (required with range: how many numbers, 1 to 1000)`,
 		"unknown-keys.toml": `testdata/bad/unknown-keys.toml:3: simulation.rnus: unknown key (did you mean "runs"?)
 testdata/bad/unknown-keys.toml:6: modle: unknown table (did you mean "model"?)
 testdata/bad/unknown-keys.toml:14: state.Germany.stratgey: unknown key (did you mean "strategy"?)

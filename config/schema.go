@@ -26,6 +26,10 @@ type File struct {
 	Guarantees  []Guarantee     `toml:"guarantee"`
 	Uncertainty map[string]Dist `toml:"uncertainty"`
 
+	// Sweeps are the [[sweep]] tables: the axes of the grid `alliancesim sweep` runs when its
+	// command line gives none. A run ignores them; the hash does not.
+	Sweeps []Sweep `toml:"sweep"`
+
 	header string          // the leading comment of the source, kept for the commented encoding
 	lines  map[string]int  // line of each key and table header in the source, by locKey
 	set    map[string]bool // locKeys of the values changed by Set, whose source line is stale
@@ -192,6 +196,11 @@ func (f *File) clone() *File {
 			d.Values, d.Weights = slices.Clone(d.Values), slices.Clone(d.Weights)
 			g.Uncertainty[key] = d
 		}
+	}
+	g.Sweeps = slices.Clone(f.Sweeps)
+	for i := range g.Sweeps {
+		s := &g.Sweeps[i]
+		s.Range, s.Values = slices.Clone(s.Range), slices.Clone(s.Values)
 	}
 	g.set = maps.Clone(f.set) // lines is never written after Load, so it may be shared
 	return &g

@@ -21,6 +21,7 @@ func (f *File) Validate() error {
 	f.checkStates(r)
 	f.checkGuarantees(r)
 	f.checkUncertainty(r)
+	f.checkSweeps(r)
 	return r.err()
 }
 

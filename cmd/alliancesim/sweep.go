@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -300,12 +301,16 @@ func (r *sweepResult) draw(dir string, o plots.Options) (string, error) {
 	return name, plots.Save(c, filepath.Join(dir, name), o)
 }
 
+// chart draws the points in the order of their values, whatever the order of the axes: a
+// descending range, or choices listed in any order (their values are their indices).
 func (r *sweepResult) chart(o plots.Options) (string, plots.Chart, error) {
 	if len(r.Axes) == 1 {
+		points := slices.Clone(r.Points)
+		slices.SortStableFunc(points, func(a, b sweepPoint) int { return cmp.Compare(a.Values[0], b.Values[0]) })
 		var series []plots.Series
 		for m, met := range r.Metrics {
 			s := plots.Series{Label: met.Label}
-			for _, p := range r.Points {
+			for _, p := range points {
 				iv := p.Metrics[m]
 				if math.IsNaN(iv.P) {
 					continue
@@ -322,13 +327,13 @@ func (r *sweepResult) chart(o plots.Options) (string, plots.Chart, error) {
 		c, err := plots.Sweep(series, r.Axes[0].Path, "", o)
 		return "sweep.png", c, err
 	}
-	xs, ys := r.Axes[1].Values, r.Axes[0].Values
+	xs, ys := slices.Sorted(slices.Values(r.Axes[1].Values)), slices.Sorted(slices.Values(r.Axes[0].Values))
 	z := make([][]float64, len(ys))
 	for i := range z {
 		z[i] = make([]float64, len(xs))
 	}
 	for _, p := range r.Points {
-		row, col := indexOf(r.Axes[0].Values, p.Values[0]), indexOf(r.Axes[1].Values, p.Values[1])
+		row, col := indexOf(ys, p.Values[0]), indexOf(xs, p.Values[1])
 		z[row][col] = p.Metrics[0].P
 	}
 	c, err := plots.Heatmap(xs, ys, z, r.Axes[1].Path, r.Axes[0].Path, r.Metrics[0].Label, 0, 1, o)
