@@ -24,6 +24,9 @@ type SweepOptions struct {
 	// with each newly computed point, in grid order.
 	Skip func(index int) bool
 	Done func(p *SweepPoint) error
+	// Chunk, when set, computes only the chunks it selects at every point (a shard), and keeps
+	// each point's chunk accumulators for the merge.
+	Chunk func(c int) bool
 }
 
 // SweepPoint is one grid point of a sweep.
@@ -37,6 +40,9 @@ type SweepPoint struct {
 	// Outcomes holds, for each binary metric, the per-run outcomes as a bitset, so that
 	// neighbouring points can be compared run by run (common random numbers).
 	Outcomes [][]uint64
+	// Chunks and ChunkIndex are the accumulators of the chunks computed, when sharded.
+	Chunks     []*Accumulator
+	ChunkIndex []int
 }
 
 // GridSize returns the number of points of the full grid over axes.
@@ -76,7 +82,7 @@ func Sweep(ctx context.Context, spec *Spec, axes []Axis, opt SweepOptions) ([]*S
 		}
 		base := done
 		err := Measure(ctx, &scratch, pt, opt.Metrics, Options{
-			Workers: opt.Workers,
+			Workers: opt.Workers, Chunk: opt.Chunk, KeepChunks: opt.Chunk != nil,
 			Progress: func(d, _ int) {
 				if opt.Progress != nil {
 					opt.Progress(base+d, total*spec.Runs)
@@ -120,7 +126,14 @@ func Measure(ctx context.Context, spec *Spec, pt *SweepPoint, metrics []Metric, 
 	if err != nil {
 		return err
 	}
-	pt.Summary = Summarize(spec, res.Acc)
+	pt.Chunks, pt.ChunkIndex = res.Chunks, res.Index
+	pt.Finish(spec, res.Acc, metrics)
+	return nil
+}
+
+// Finish sets the point's summary and metrics from the accumulator of its runs.
+func (pt *SweepPoint) Finish(spec *Spec, acc *Accumulator, metrics []Metric) {
+	pt.Summary = Summarize(spec, acc)
 	pt.Metrics = pt.Metrics[:0]
 	for _, met := range metrics {
 		v, ok := met.Value(pt.Summary)
@@ -129,7 +142,6 @@ func Measure(ctx context.Context, spec *Spec, pt *SweepPoint, metrics []Metric, 
 		}
 		pt.Metrics = append(pt.Metrics, v)
 	}
-	return nil
 }
 
 // PairedDiff returns the difference b - a of binary metric m between two points computed with the

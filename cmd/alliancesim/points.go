@@ -17,9 +17,10 @@ import (
 // atomically as soon as the point is done, so that an interrupted sweep loses at most the points
 // it was computing, and --resume can skip the rest.
 type pointStore struct {
-	dir  string
-	id   string // identifies the sweep: config, axes and metrics
-	done map[int]bool
+	dir   string
+	id    string // identifies the sweep: config, axes and metrics
+	shard *shard // when sharded: points hold this shard's chunks only
+	done  map[int]bool
 }
 
 // pointFile is one finished grid point.
@@ -31,6 +32,10 @@ type pointFile struct {
 	Labels   []string         `json:"labels"`
 	Metrics  []stats.Interval `json:"metrics"`
 	Outcomes [][]uint64       `json:"outcomes"`
+	// For a shard's point: which shard, and its chunks' exact accumulators.
+	Shard  int            `json:"shard,omitempty"`
+	Shards int            `json:"shards,omitempty"`
+	Chunks []partialChunk `json:"chunks,omitempty"`
 }
 
 // sweepID hashes what makes two sweeps the same: the config (runs and seed included), the axes
@@ -51,8 +56,8 @@ func sweepID(configHash string, axes []sim.Axis, metrics []sim.Metric) string {
 	return sha256Hex(b.String())
 }
 
-func openPointStore(out, id string, resume, force bool) (*pointStore, error) {
-	s := &pointStore{dir: filepath.Join(out, "points"), id: id, done: map[int]bool{}}
+func openPointStore(out, id string, sh *shard, resume, force bool) (*pointStore, error) {
+	s := &pointStore{dir: filepath.Join(out, "points"), id: id, shard: sh, done: map[int]bool{}}
 	if err := os.MkdirAll(s.dir, 0o755); err != nil {
 		return nil, fmt.Errorf("sweep points: %w", err)
 	}
@@ -63,6 +68,9 @@ func openPointStore(out, id string, resume, force bool) (*pointStore, error) {
 	for _, e := range entries {
 		if !strings.HasSuffix(e.Name(), ".json") || strings.HasPrefix(e.Name(), ".") {
 			continue
+		}
+		if sh != nil && !strings.HasSuffix(e.Name(), "."+sh.base()+".json") || sh == nil && strings.Contains(e.Name(), ".part-") {
+			continue // another shard's, or a shard's in an unsharded sweep: not ours to judge
 		}
 		path := filepath.Join(s.dir, e.Name())
 		p, err := readPoint(path)
@@ -95,19 +103,26 @@ func readPoint(path string) (*pointFile, error) {
 }
 
 func (s *pointStore) name(idx int) string {
+	if s.shard != nil {
+		return filepath.Join(s.dir, fmt.Sprintf("point-%06d.%s.json", idx, s.shard.base()))
+	}
 	return filepath.Join(s.dir, fmt.Sprintf("point-%06d.json", idx))
 }
 
 func (s *pointStore) has(idx int) bool { return s.done[idx] }
 
-func (s *pointStore) count() int {
-	entries, _ := filepath.Glob(filepath.Join(s.dir, "point-*.json"))
-	return len(entries)
-}
+func (s *pointStore) count() int { return len(s.done) }
 
 func (s *pointStore) save(p *sim.SweepPoint) error {
-	b, err := json.Marshal(pointFile{SweepID: s.id, Index: p.Index, Coord: p.Coord, Values: p.Values,
-		Labels: p.Labels, Metrics: p.Metrics, Outcomes: p.Outcomes})
+	pf := pointFile{SweepID: s.id, Index: p.Index, Coord: p.Coord, Values: p.Values,
+		Labels: p.Labels, Metrics: p.Metrics, Outcomes: p.Outcomes}
+	if s.shard != nil {
+		pf.Shard, pf.Shards, pf.Metrics = s.shard.k, s.shard.n, nil
+		for i, c := range p.ChunkIndex {
+			pf.Chunks = append(pf.Chunks, partialChunk{Index: c, Acc: p.Chunks[i]})
+		}
+	}
+	b, err := json.Marshal(pf)
 	if err != nil {
 		return err
 	}

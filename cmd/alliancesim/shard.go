@@ -76,7 +76,8 @@ func writePartial(dir string, sh *shard, prov provenance, cfg string, spec *sim.
 }
 
 const mergeDoc = `Combine the partial results of the shards of one run (part-K-of-N.json, each beside its
-part-K-of-N.csv) into summary.json, runs.csv and the charts, byte-identical to an unsharded run.
+part-K-of-N.csv) into summary.json, runs.csv and the charts, byte-identical to an unsharded run;
+or of one sweep (sweep-part-K-of-N.json beside points/) into sweep.csv, sweep.json and its chart.
 It refuses a missing shard, a duplicate, or partials from a different config, seed, version or N,
 and names the culprit. Arguments are partial files, or directories holding them.`
 
@@ -90,6 +91,11 @@ func cmdMerge(_ context.Context, e *env, args []string) error {
 	}
 	if len(pos) == 0 {
 		return fmt.Errorf("%w: merge needs the partial results (files or directories)", errUsage)
+	}
+	if ms, files, err := sweepManifests(pos); err != nil {
+		return err
+	} else if len(ms) > 0 {
+		return mergeSweep(e, ms, files, *out, *force)
 	}
 	parts, files, err := loadPartials(pos)
 	if err != nil {

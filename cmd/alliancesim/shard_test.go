@@ -58,3 +58,30 @@ func TestShardMergeIdentical(t *testing.T) {
 		}
 	}
 }
+
+// A sharded sweep merged is byte-identical to the sweep run whole.
+func TestSweepShardMergeIdentical(t *testing.T) {
+	dir := t.TempDir()
+	sweep := []string{"sweep", "--param", "rep.init=0.2:0.8:3", "--runs", "600", "--quiet"}
+	run := func(args ...string) {
+		t.Helper()
+		if r := alliancesim(t, dir, args...); r.code != 0 {
+			t.Fatalf("alliancesim %s: exit %d: %s", strings.Join(args, " "), r.code, r.stderr)
+		}
+	}
+	run(append(sweep, "--out", "whole")...)
+	for _, k := range []string{"1/2", "0/2"} {
+		run(append(sweep, "--shard", k, "--out", "parts")...)
+	}
+	if r := alliancesim(t, dir, "merge", "parts/sweep-part-0-of-2.json"); r.code != 1 || !strings.Contains(r.stderr, "missing shard(s): sweep-part-1-of-2") {
+		t.Errorf("merge of one shard of two: exit %d: %s", r.code, r.stderr)
+	}
+	run("merge", "parts", "--out", "merged")
+	for _, name := range []string{"sweep.csv", "sweep.json", "sweep.png"} {
+		a, _ := os.ReadFile(filepath.Join(dir, "whole", name))
+		b, _ := os.ReadFile(filepath.Join(dir, "merged", name))
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("%s: merged shards differ from the whole sweep", name)
+		}
+	}
+}

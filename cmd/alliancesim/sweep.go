@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -95,13 +96,21 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	total := sim.GridSize(axes)
-	bar := newProgress(e, rf.quiet, total*spec.Runs, "runs")
-	store, err := openPointStore(out, sweepID(prov.ConfigSHA256, axes, metrics), *resume, rf.force)
+	sh, err := parseShard(rf.shard, os.Getenv)
 	if err != nil {
 		return err
 	}
-	_, err = sim.Sweep(ctx, spec, axes, sim.SweepOptions{Workers: rf.workers, Metrics: metrics, Progress: bar.update,
-		Skip: store.has, Done: store.save})
+	bar := newProgress(e, rf.quiet, total*spec.Runs, "runs")
+	id := sweepID(prov.ConfigSHA256, axes, metrics)
+	store, err := openPointStore(out, id, sh, *resume, rf.force)
+	if err != nil {
+		return err
+	}
+	sopt := sim.SweepOptions{Workers: rf.workers, Metrics: metrics, Progress: bar.update, Skip: store.has, Done: store.save}
+	if sh != nil {
+		sopt.Chunk = sh.has
+	}
+	_, err = sim.Sweep(ctx, spec, axes, sopt)
 	bar.finish()
 	if err != nil {
 		if s := e.signal(); s != nil {
@@ -110,10 +119,24 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 		}
 		return err
 	}
+	if sh != nil {
+		if err := writeSweepManifest(out, sh, prov, id, f, spec, axes, metrics); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "wrote %s: shard %s of %d points (%s); combine the shards with alliancesim merge %s\n",
+			out, sh, total, sh.base(), out)
+		return nil
+	}
 	pts, err := store.load(axes, total)
 	if err != nil {
 		return err
 	}
+	return finishSweep(e, out, prov, f, spec, axes, metrics, pts)
+}
+
+// finishSweep writes sweep.csv, sweep.json and the chart, and prints the table.
+func finishSweep(e *env, out string, prov provenance, f *config.File, spec *sim.Spec, axes []sim.Axis, metrics []sim.Metric, pts []*sim.SweepPoint) error {
+	total := len(pts)
 	res := newSweepResult(prov, f, spec, axes, metrics, pts)
 	if err := writeFileAtomic(filepath.Join(out, "sweep.csv"), res.csv()); err != nil {
 		return err

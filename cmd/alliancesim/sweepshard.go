@@ -1,0 +1,182 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"alliancesim/config"
+	"alliancesim/sim"
+)
+
+// sweepManifest is sweep-part-K-of-N.json: what a shard of a sweep computed, and everything
+// merge needs to rebuild the sweep from the shards' points.
+type sweepManifest struct {
+	provenance
+	Kind    string      `json:"kind"` // "sweep"
+	SweepID string      `json:"sweep_id"`
+	Runs    int         `json:"runs"`
+	Seed    uint64      `json:"seed"`
+	K       int         `json:"shard"`
+	N       int         `json:"shards"`
+	Axes    []sweepAxis `json:"axes"`
+	Metrics []string    `json:"metrics"`
+	Config  string      `json:"config"`
+}
+
+func writeSweepManifest(dir string, sh *shard, prov provenance, id string, f *config.File, spec *sim.Spec, axes []sim.Axis, metrics []sim.Metric) error {
+	m := sweepManifest{provenance: prov, Kind: "sweep", SweepID: id, Runs: spec.Runs, Seed: spec.Seed, K: sh.k, N: sh.n,
+		Config: string(mustTOML(f))}
+	for _, a := range axes {
+		m.Axes = append(m.Axes, sweepAxis{Path: a.Path, Values: a.Values, Labels: a.Labels})
+	}
+	for _, met := range metrics {
+		m.Metrics = append(m.Metrics, met.Name)
+	}
+	return writeJSON(filepath.Join(dir, "sweep-"+sh.base()+".json"), m)
+}
+
+// sweepManifests returns the sweep manifests among args (files, or directories holding them).
+func sweepManifests(args []string) ([]*sweepManifest, []string, error) {
+	var files []string
+	for _, a := range args {
+		if st, err := os.Stat(a); err == nil && st.IsDir() {
+			m, _ := filepath.Glob(filepath.Join(a, "sweep-part-*-of-*.json"))
+			files = append(files, m...)
+		} else if strings.HasPrefix(filepath.Base(a), "sweep-part-") {
+			files = append(files, a)
+		}
+	}
+	var ms []*sweepManifest
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		var m sweepManifest
+		if err := json.Unmarshal(b, &m); err != nil || m.Kind != "sweep" {
+			return nil, nil, fmt.Errorf("%s: not a partial result of alliancesim sweep --shard", f)
+		}
+		ms = append(ms, &m)
+	}
+	return ms, files, nil
+}
+
+// mergeSweep combines the shards of a sweep into the outputs of the unsharded sweep.
+func mergeSweep(e *env, ms []*sweepManifest, files []string, out string, force bool) error {
+	first := ms[0]
+	seen := map[int]string{}
+	for i, m := range ms {
+		switch {
+		case m.Seed != first.Seed:
+			return fmt.Errorf("%s: made with seed %d, %s with seed %d", files[i], m.Seed, files[0], first.Seed)
+		case m.SweepID != first.SweepID:
+			return fmt.Errorf("%s: a different sweep (config, axes or metrics) than %s", files[i], files[0])
+		case m.Version != first.Version || m.Version != version:
+			return fmt.Errorf("%s: made by alliancesim %s; merge with the same version (this is %s)", files[i], m.Version, version)
+		case m.N != first.N:
+			return fmt.Errorf("%s: shard %d of %d, but %s is of %d", files[i], m.K, m.N, files[0], first.N)
+		}
+		if other, dup := seen[m.K]; dup {
+			return fmt.Errorf("shard %d/%d given twice: %s and %s", m.K, m.N, other, files[i])
+		}
+		seen[m.K] = files[i]
+	}
+	var missing []string
+	for k := range first.N {
+		if _, ok := seen[k]; !ok {
+			missing = append(missing, fmt.Sprintf("sweep-part-%d-of-%d", k, first.N))
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("missing shard(s): %s (%d of %d present)", strings.Join(missing, ", "), len(seen), first.N)
+	}
+	f, err := config.Load("config of "+files[0], []byte(first.Config))
+	if err != nil {
+		return err
+	}
+	spec, err := f.Spec()
+	if err != nil {
+		return err
+	}
+	var axes []sim.Axis
+	for _, a := range first.Axes {
+		set, _, err := config.Setter(f, a.Path)
+		if err != nil {
+			return err
+		}
+		axes = append(axes, sim.Axis{Path: a.Path, Values: a.Values, Labels: a.Labels, Set: set})
+	}
+	metrics, err := sim.LookupMetrics(strings.Join(first.Metrics, ","))
+	if err != nil {
+		return err
+	}
+	if sweepID(f.Hash(), axes, metrics) != first.SweepID {
+		return fmt.Errorf("%s: its config, axes and metrics do not match its sweep_id (edited by hand?)", files[0])
+	}
+	dirs := map[int]string{}
+	for i, m := range ms {
+		dirs[m.K] = filepath.Join(filepath.Dir(files[i]), "points")
+	}
+	total := sim.GridSize(axes)
+	var pts []*sim.SweepPoint
+	var scratch sim.Spec
+	for idx := range total {
+		spec.CopyTo(&scratch)
+		chunks := make([]*sim.Accumulator, sim.NumChunks(spec))
+		var pt *sim.SweepPoint
+		for k := range first.N {
+			name := filepath.Join(dirs[k], fmt.Sprintf("point-%06d.part-%d-of-%d.json", idx, k, first.N))
+			p, err := readPoint(name)
+			if err != nil {
+				return fmt.Errorf("shard %d/%d lacks grid point %d: %w", k, first.N, idx, err)
+			}
+			if p.SweepID != first.SweepID || p.Index != idx || p.Shard != k || p.Shards != first.N {
+				return fmt.Errorf("%s: not point %d of shard %d/%d of this sweep", name, idx, k, first.N)
+			}
+			if pt == nil {
+				pt = &sim.SweepPoint{Index: idx, Coord: p.Coord, Values: p.Values, Labels: p.Labels, Outcomes: p.Outcomes}
+			} else {
+				for m := range pt.Outcomes {
+					for w := range pt.Outcomes[m] {
+						pt.Outcomes[m][w] |= p.Outcomes[m][w]
+					}
+				}
+			}
+			for _, c := range p.Chunks {
+				if c.Index < 0 || c.Index >= len(chunks) || c.Index%first.N != k {
+					return fmt.Errorf("%s: chunk %d does not belong to shard %d/%d", name, c.Index, k, first.N)
+				}
+				chunks[c.Index] = c.Acc
+			}
+		}
+		for k, a := range axes {
+			a.Set(&scratch, pt.Values[k])
+		}
+		acc := sim.NewAccumulator(&scratch)
+		for c, ca := range chunks {
+			if ca == nil {
+				return fmt.Errorf("grid point %d: chunk %d is in no shard", idx, c)
+			}
+			if err := acc.Merge(ca); err != nil {
+				return err
+			}
+		}
+		pt.Finish(&scratch, acc, metrics)
+		pts = append(pts, pt)
+	}
+	if out == "" {
+		out = filepath.Join("out", spec.Name+"-sweep")
+	}
+	prov := first.provenance
+	if err := prepareOut(out, prov.ConfigSHA256, force); err != nil {
+		return err
+	}
+	if err := finishSweep(e, out, prov, f, spec, axes, metrics, pts); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "merged %d shards of a %d-point sweep into %s\n", first.N, total, out)
+	return nil
+}
