@@ -31,8 +31,7 @@ func (w *World) aggression() {
 					break
 				}
 				o := agents.Option{Mode: m, PA: w.pw[a], PT: w.pw[t], R: r, Reach: w.reach[a*n+t]}
-				lo, _ := w.expect(&o, a, t)
-				w.cov = w.cov[:lo]
+				w.expectOnly(&o, a, t)
 				_, eus[k] = w.p.Utility(o)
 				opts[k].t, opts[k].mode = t, m
 				k++

@@ -119,6 +119,41 @@ func (w *World) surge(g int) float64 {
 	return w.p.Model.Surge * w.p.Model.Kappa * w.b[g] * w.e[g]
 }
 
+// expectOnly fills the parts of an attack option that depend on the target's guarantors, like
+// expect, without listing them: in one pass when no guarantor holds two in-force guarantees to t
+// (the hot loop of the aggression phase).
+func (w *World) expectOnly(o *agents.Option, a, t int) {
+	if !w.single[t] {
+		lo, _ := w.expect(o, a, t)
+		w.cov = w.cov[:lo]
+		return
+	}
+	o.Support, o.Umbrella, o.Sanctions = 0, 0, 0
+	if w.nuclear[t] {
+		o.Umbrella = 1
+	}
+	slot := w.aggSlot[a]
+	for _, pi32 := range w.byProtege[t] {
+		pi := int(pi32)
+		if !w.force[pi] {
+			continue
+		}
+		pr := &w.pairs[pi]
+		terms := &w.gs[pr.k].terms
+		if pr.g == a || !terms.Trigger.Covers(o.Mode) {
+			continue
+		}
+		q := w.credibility(pi, a, slot)
+		o.Support += q * w.pledge(pi)
+		if terms.Umbrella && w.nuclear[pr.g] {
+			o.Umbrella = math.Max(o.Umbrella, q)
+		}
+		if terms.Response == agents.Sanctions {
+			o.Sanctions += q
+		}
+	}
+}
+
 // expect fills the parts of an attack option that depend on the target's guarantors as the
 // aggressor perceives them: expected support, the nuclear umbrella, sanctions. It leaves the
 // covering guarantors in w.cov[lo:hi] and reports whether there was any.
