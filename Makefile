@@ -21,11 +21,13 @@ lint:
 	@test -z "$$(gofmt -l .)" || { gofmt -l .; echo 'gofmt: the files above need formatting'; exit 1; }
 	$(GO) vet ./...
 
-# Fuzz the config loader and the --set parser for a while each.
+# Fuzz the config loader and the --set, --param and --values parsers for a while each.
 FUZZTIME ?= 60s
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzLoad -fuzztime=$(FUZZTIME) ./config
 	$(GO) test -run='^$$' -fuzz=FuzzSet -fuzztime=$(FUZZTIME) ./config
+	$(GO) test -run='^$$' -fuzz=FuzzParseParam -fuzztime=$(FUZZTIME) ./cmd/alliancesim
+	$(GO) test -run='^$$' -fuzz=FuzzParseValues -fuzztime=$(FUZZTIME) ./cmd/alliancesim
 
 clean:
 	rm -rf bin out bench.txt
