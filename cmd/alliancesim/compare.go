@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -65,8 +66,48 @@ func cmdCompare(ctx context.Context, e *env, args []string) error {
 	if err := prepareOut(out, prov.ConfigSHA256, rf.force); err != nil {
 		return err
 	}
+	sh, err := parseShard(rf.shard, os.Getenv)
+	if err != nil {
+		return err
+	}
 	runs := specs[0].Runs
 	bar := newProgress(e, rf.quiet, len(specs)*runs, "runs")
+	var pts []*sim.SweepPoint
+	for i, spec := range specs {
+		base := i * runs
+		pt := &sim.SweepPoint{}
+		opt := sim.Options{Workers: rf.workers, Progress: func(d, _ int) { bar.update(base+d, 0) }}
+		if sh != nil {
+			opt.Chunk, opt.KeepChunks = sh.has, true
+		}
+		if err := sim.Measure(ctx, spec, pt, metrics, opt); err != nil {
+			bar.finish()
+			if s := e.signal(); s != nil {
+				return interruptedBy(s, "no comparison output was written")
+			}
+			return fmt.Errorf("%s: %w", opts[i].name, err)
+		}
+		pts = append(pts, pt)
+	}
+	bar.finish()
+	if sh != nil {
+		if err := writeComparePart(out, sh, prov, opts, specs, hashes, metrics, pts); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "wrote %s: shard %s of %d options (compare-%s.json); combine the shards with alliancesim merge %s\n",
+			out, sh, len(specs), sh.base(), out)
+		return nil
+	}
+	var names []string
+	for _, o := range opts {
+		names = append(names, o.name)
+	}
+	return finishCompare(e, out, newCompareResult(prov, names, specs, hashes, metrics, pts))
+}
+
+// newCompareResult assembles the comparison from the options' measured points.
+func newCompareResult(prov provenance, names []string, specs []*sim.Spec, hashes []string, metrics []sim.Metric, pts []*sim.SweepPoint) *compareResult {
+	runs := specs[0].Runs
 	res := &compareResult{provenance: prov, Runs: runs, Seed: specs[0].Seed}
 	for _, m := range metrics {
 		res.Metrics = append(res.Metrics, sweepMetric{Name: m.Name, Label: m.Label})
@@ -82,21 +123,9 @@ func cmdCompare(ctx context.Context, e *env, args []string) error {
 	if focus >= 0 {
 		res.SurvivalLabel = "P(" + specs[0].States[focus].Name + " not yet attacked)"
 	}
-	var pts []*sim.SweepPoint
 	for i, spec := range specs {
-		base := i * runs
-		pt := &sim.SweepPoint{}
-		err := sim.Measure(ctx, spec, pt, metrics, sim.Options{Workers: rf.workers,
-			Progress: func(d, _ int) { bar.update(base+d, 0) }})
-		if err != nil {
-			bar.finish()
-			if s := e.signal(); s != nil {
-				return interruptedBy(s, "no comparison output was written")
-			}
-			return fmt.Errorf("%s: %w", opts[i].name, err)
-		}
-		pts = append(pts, pt)
-		co := compareOption{Name: opts[i].name, Scenario: spec.Name, ConfigSHA256: hashes[i],
+		pt := pts[i]
+		co := compareOption{Name: names[i], Scenario: spec.Name, ConfigSHA256: hashes[i],
 			Metrics: pt.Metrics, Survival: pt.Summary.Survival}
 		if focus >= 0 {
 			co.Survival = pt.Summary.PerState[spec.Focus].AttackSurvival
@@ -111,7 +140,11 @@ func cmdCompare(ctx context.Context, e *env, args []string) error {
 		}
 		res.Options = append(res.Options, co)
 	}
-	bar.finish()
+	return res
+}
+
+// finishCompare writes compare.csv, compare.json and the charts, and prints the table.
+func finishCompare(e *env, out string, res *compareResult) error {
 	if err := writeFileAtomic(filepath.Join(out, "compare.csv"), res.csv()); err != nil {
 		return err
 	}
@@ -124,7 +157,7 @@ func cmdCompare(ctx context.Context, e *env, args []string) error {
 	}
 	res.print(e)
 	fmt.Fprintf(e.stderr, "wrote %s: compare.csv, compare.json, %s (%d options × %d runs, seed %d)\n",
-		out, strings.Join(names, ", "), len(specs), runs, specs[0].Seed)
+		out, strings.Join(names, ", "), len(res.Options), res.Runs, res.Seed)
 	return nil
 }
 

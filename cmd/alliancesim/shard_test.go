@@ -85,3 +85,30 @@ func TestSweepShardMergeIdentical(t *testing.T) {
 		}
 	}
 }
+
+// A sharded comparison merged is byte-identical to the comparison run whole.
+func TestCompareShardMergeIdentical(t *testing.T) {
+	dir := t.TempDir()
+	cmp := []string{"compare", "ukraine-nato", "ukraine-porcupine", "no-aid:kind.agreement.aid=0", "--runs", "600", "--quiet"}
+	run := func(args ...string) {
+		t.Helper()
+		if r := alliancesim(t, dir, args...); r.code != 0 {
+			t.Fatalf("alliancesim %s: exit %d: %s", strings.Join(args, " "), r.code, r.stderr)
+		}
+	}
+	run(append(cmp, "--out", "whole")...)
+	for _, k := range []string{"1/2", "0/2"} {
+		run(append(cmp, "--shard", k, "--out", "parts")...)
+	}
+	if r := alliancesim(t, dir, "merge", "parts/compare-part-1-of-2.json"); r.code != 1 || !strings.Contains(r.stderr, "missing shard(s): compare-part-0-of-2") {
+		t.Errorf("merge of one shard of two: exit %d: %s", r.code, r.stderr)
+	}
+	run("merge", "parts", "--out", "merged")
+	for _, name := range []string{"compare.csv", "compare.json", "compare.png", "survival.png"} {
+		a, _ := os.ReadFile(filepath.Join(dir, "whole", name))
+		b, _ := os.ReadFile(filepath.Join(dir, "merged", name))
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("%s: merged shards differ from the whole comparison", name)
+		}
+	}
+}

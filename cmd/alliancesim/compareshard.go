@@ -1,0 +1,167 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"alliancesim/config"
+	"alliancesim/sim"
+)
+
+// comparePart is compare-part-K-of-N.json: a shard of a comparison, with each option's resolved
+// config, its chunks' exact accumulators and its per-run outcomes.
+type comparePart struct {
+	provenance
+	Kind    string          `json:"kind"` // "compare"
+	Runs    int             `json:"runs"`
+	Seed    uint64          `json:"seed"`
+	K       int             `json:"shard"`
+	N       int             `json:"shards"`
+	Metrics []string        `json:"metrics"`
+	Options []comparePartOp `json:"options"`
+}
+
+type comparePartOp struct {
+	Name     string         `json:"name"`
+	Config   string         `json:"config"`
+	Hash     string         `json:"option_config_sha256"`
+	Chunks   []partialChunk `json:"chunks"`
+	Outcomes [][]uint64     `json:"outcomes"`
+}
+
+func writeComparePart(dir string, sh *shard, prov provenance, opts []option, specs []*sim.Spec, hashes []string, metrics []sim.Metric, pts []*sim.SweepPoint) error {
+	p := comparePart{provenance: prov, Kind: "compare", Runs: specs[0].Runs, Seed: specs[0].Seed, K: sh.k, N: sh.n}
+	for _, m := range metrics {
+		p.Metrics = append(p.Metrics, m.Name)
+	}
+	for i, o := range opts {
+		op := comparePartOp{Name: o.name, Config: string(mustTOML(o.file)), Hash: hashes[i], Outcomes: pts[i].Outcomes}
+		for j, c := range pts[i].ChunkIndex {
+			op.Chunks = append(op.Chunks, partialChunk{Index: c, Acc: pts[i].Chunks[j]})
+		}
+		p.Options = append(p.Options, op)
+	}
+	return writeJSON(filepath.Join(dir, "compare-"+sh.base()+".json"), p)
+}
+
+// compareParts returns the comparison shards among args (files, or directories holding them).
+func compareParts(args []string) ([]*comparePart, []string, error) {
+	var files []string
+	for _, a := range args {
+		if st, err := os.Stat(a); err == nil && st.IsDir() {
+			m, _ := filepath.Glob(filepath.Join(a, "compare-part-*-of-*.json"))
+			files = append(files, m...)
+		} else if strings.HasPrefix(filepath.Base(a), "compare-part-") {
+			files = append(files, a)
+		}
+	}
+	var ps []*comparePart
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		var p comparePart
+		if err := json.Unmarshal(b, &p); err != nil || p.Kind != "compare" {
+			return nil, nil, fmt.Errorf("%s: not a partial result of alliancesim compare --shard", f)
+		}
+		ps = append(ps, &p)
+	}
+	return ps, files, nil
+}
+
+// mergeCompare combines the shards of a comparison into the outputs of the unsharded one.
+func mergeCompare(e *env, ps []*comparePart, files []string, out string, force bool) error {
+	first := ps[0]
+	seen := map[int]string{}
+	for i, p := range ps {
+		switch {
+		case p.Seed != first.Seed:
+			return fmt.Errorf("%s: made with seed %d, %s with seed %d", files[i], p.Seed, files[0], first.Seed)
+		case p.ConfigSHA256 != first.ConfigSHA256 || strings.Join(p.Metrics, ",") != strings.Join(first.Metrics, ","):
+			return fmt.Errorf("%s: a different comparison (options or metrics) than %s", files[i], files[0])
+		case p.Version != first.Version || p.Version != version:
+			return fmt.Errorf("%s: made by alliancesim %s; merge with the same version (this is %s)", files[i], p.Version, version)
+		case p.N != first.N:
+			return fmt.Errorf("%s: shard %d of %d, but %s is of %d", files[i], p.K, p.N, files[0], first.N)
+		}
+		if other, dup := seen[p.K]; dup {
+			return fmt.Errorf("shard %d/%d given twice: %s and %s", p.K, p.N, other, files[i])
+		}
+		seen[p.K] = files[i]
+	}
+	var missing []string
+	for k := range first.N {
+		if _, ok := seen[k]; !ok {
+			missing = append(missing, fmt.Sprintf("compare-part-%d-of-%d", k, first.N))
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("missing shard(s): %s (%d of %d present)", strings.Join(missing, ", "), len(seen), first.N)
+	}
+	metrics, err := sim.LookupMetrics(strings.Join(first.Metrics, ","))
+	if err != nil {
+		return err
+	}
+	var names, hashes []string
+	var specs []*sim.Spec
+	var pts []*sim.SweepPoint
+	for i, op := range first.Options {
+		f, err := config.Load("config of "+op.Name, []byte(op.Config))
+		if err != nil {
+			return err
+		}
+		if f.Hash() != op.Hash {
+			return fmt.Errorf("%s: option %s: its config does not match its sha256 (edited by hand?)", files[0], op.Name)
+		}
+		spec, err := f.Spec()
+		if err != nil {
+			return err
+		}
+		spec.Runs, spec.Seed = first.Runs, first.Seed
+		chunks := make([]*sim.Accumulator, sim.NumChunks(spec))
+		pt := &sim.SweepPoint{}
+		for j, p := range ps {
+			if len(p.Options) != len(first.Options) || p.Options[i].Hash != op.Hash {
+				return fmt.Errorf("%s: options differ from %s", files[j], files[0])
+			}
+			for _, c := range p.Options[i].Chunks {
+				if c.Index < 0 || c.Index >= len(chunks) || c.Index%p.N != p.K {
+					return fmt.Errorf("%s: chunk %d does not belong to shard %d/%d", files[j], c.Index, p.K, p.N)
+				}
+				chunks[c.Index] = c.Acc
+			}
+			if pt.Outcomes == nil {
+				pt.Outcomes = p.Options[i].Outcomes
+				continue
+			}
+			for m := range pt.Outcomes {
+				for w := range pt.Outcomes[m] {
+					pt.Outcomes[m][w] |= p.Options[i].Outcomes[m][w]
+				}
+			}
+		}
+		acc := sim.NewAccumulator(spec)
+		for c, ca := range chunks {
+			if ca == nil {
+				return fmt.Errorf("option %s: chunk %d is in no shard", op.Name, c)
+			}
+			if err := acc.Merge(ca); err != nil {
+				return err
+			}
+		}
+		pt.Finish(spec, acc, metrics)
+		names, hashes = append(names, op.Name), append(hashes, op.Hash)
+		specs, pts = append(specs, spec), append(pts, pt)
+	}
+	if out == "" {
+		out = filepath.Join("out", "compare")
+	}
+	if err := prepareOut(out, first.ConfigSHA256, force); err != nil {
+		return err
+	}
+	return finishCompare(e, out, newCompareResult(first.provenance, names, specs, hashes, metrics, pts))
+}
