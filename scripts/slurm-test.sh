@@ -3,10 +3,10 @@
 # (scripts/slurm-local.sh). Needs root, on Debian 12; installs Slurm with apt when missing.
 #
 # Checks:
-#   1. alliancesim slurm --submit of 4 shards of 2000 runs (with --partition, --time, --cpus,
-#      so real sbatch reads every directive): every array task and the dependent merge
-#      complete, and the merged summary.json, runs.csv and charts are byte-identical to those
-#      of one local unsharded alliancesim run --runs 2000.
+#   1. alliancesim slurm --submit of a sweep (--param rep.init=0.3:0.9:3) in 4 shards of 2000
+#      runs a point (with --partition, --time, --cpus, so real sbatch reads every directive):
+#      every array task and the dependent merge complete, and the merged sweep.csv, sweep.json
+#      and chart are byte-identical to those of one local unsharded alliancesim sweep.
 #   2. A failing shard cancels the merge (the cluster's kill_invalid_depend, and the script's
 #      --kill-on-invalid-dep) rather than leaving it pending forever. This submission runs the
 #      shell snippet alliancesim slurm prints, as a user would. The failure is injected with
@@ -106,14 +106,14 @@ show_logs() { tail -n 20 "$1"/logs/*.log >&2 2>/dev/null || true; }
 
 check_merged_identical() {
   local out=$WORK/ok t=$SECONDS states f
-  submit "$out" --partition debug --time 00:10:00 --cpus 1 || return 1
+  submit "$out" --partition debug --time 00:10:00 --cpus 1 "${SWEEP[@]}" || return 1
   wait_jobs "$SHARDS_JOB,$MERGE_JOB" || return 1
   log "shards and merge done $((SECONDS - t)) s after submission"
   states=$(job_states "$SHARDS_JOB" | sort | uniq -c | xargs)
   [[ $states == "$SHARDS COMPLETED" ]] || { log "array tasks: $states, want $SHARDS COMPLETED"; show_logs "$out"; return 1; }
   [[ $(job_states "$MERGE_JOB") == COMPLETED ]] || { log "merge: $(job_states "$MERGE_JOB")"; show_logs "$out"; return 1; }
-  for f in summary.json runs.csv survival.png outcomes.png; do
-    cmp "$WORK/ref/$f" "$out/$f" || { log "$f: merged shards differ from the unsharded run"; return 1; }
+  for f in sweep.csv sweep.json sweep.png; do
+    cmp "$WORK/ref/$f" "$out/$f" || { log "$f: merged shards differ from the unsharded sweep"; return 1; }
   done
 }
 
@@ -154,10 +154,11 @@ chmod 755 "$WORK/bin/fail-task-1"
 bash "$LOCAL" start
 eval "$(bash "$LOCAL" env)"
 log "cluster ready after $((SECONDS - T0)) s"
-# The reference: the same ensemble, unsharded, on this machine.
-"$BIN" run europe-2025 --runs "$RUNS" --out "$WORK/ref" --quiet >/dev/null
+# The reference: the same sweep, unsharded, on this machine.
+SWEEP=(--param rep.init=0.3:0.9:3)
+"$BIN" sweep europe-2025 --runs "$RUNS" "${SWEEP[@]}" --out "$WORK/ref" --quiet >/dev/null
 
-check "merged shards byte-identical to one run" check_merged_identical
+check "sharded sweep merged byte-identical to one sweep" check_merged_identical
 check "failed shard cancels the merge" check_failed_shard_cancels_merge
 check "merge names the missing shard" check_merge_names_missing
 check "no slurm or munge process left" check_stopped

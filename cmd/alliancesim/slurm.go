@@ -25,8 +25,10 @@ sbatch commands that submit them (or, with --submit, submit them):
                       alliancesim run SCENARIO [run flags] --shard slurm --out DIR/parts
   DIR/merge.sbatch    alliancesim merge DIR/parts --out DIR, to submit with
                       --dependency=afterok:<array job id> so that it runs once every shard succeeded
-Shard logs go to DIR/logs. The merged summary.json and runs.csv are byte-identical to one
-unsharded alliancesim run with the same flags. The config is checked before anything is written.
+With --param or --values (and --metric) the shards run alliancesim sweep instead, every grid
+point split the same way. Shard logs go to DIR/logs. The merged outputs are byte-identical to one
+unsharded alliancesim run (or sweep) with the same flags. The config is checked before anything
+is written.
 
 The scripts call alliancesim by absolute path: this executable, or --binary PATH. On a cluster,
 build once onto storage every node sees, e.g. go build -o bin/alliancesim ./cmd/alliancesim,
@@ -53,7 +55,8 @@ type slurmJob struct {
 	cpus      int
 	binary    string   // absolute path of the alliancesim executable
 	dir       string   // absolute output directory
-	runArgs   []string // scenario and run flags, as the shards are to get them
+	command   string   // "run", or "sweep" when axes are given
+	runArgs   []string // scenario and run (or sweep) flags, as the shards are to get them
 	workers   string   // --workers as given, or "" for $SLURM_CPUS_PER_TASK
 	force     bool
 	made      string // the command line that made the scripts, for their header
@@ -80,6 +83,10 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&j.cpus, "cpus", 1, "CPUs per shard `C` (--cpus-per-task)")
 	binary := fs.String("binary", "", "alliancesim executable the jobs run, by absolute `PATH` on storage the nodes share (default: this one)")
 	submit := fs.Bool("submit", false, "submit the scripts with sbatch (the shards, then the merge after them) and print the job ids")
+	var params, values multiFlag
+	fs.Var(&params, "param", "shard a sweep instead of a run: a swept path, `PATH=LO:HI:N` (as alliancesim sweep)")
+	fs.Var(&values, "values", "shard a sweep: a swept path with listed values, `PATH=a,b,c` (as alliancesim sweep)")
+	metricList := fs.String("metric", "", "a sweep's comma-separated `metrics` (as alliancesim sweep)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -118,9 +125,39 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("%w: --first-run %q: want a run index >= 0", errUsage, rf.firstRun)
 		}
 	}
+	j.command = "run"
+	var sweepArgs []string
+	if len(params)+len(values) > 0 || *metricList != "" {
+		// A sweep: its axes and metrics are checked here, as alliancesim sweep would.
+		j.command = "sweep"
+		for _, p := range params {
+			if _, err := parseParam(f, p); err != nil {
+				return err
+			}
+			sweepArgs = append(sweepArgs, "--param", p)
+		}
+		for _, v := range values {
+			if _, err := parseValues(f, v); err != nil {
+				return err
+			}
+			sweepArgs = append(sweepArgs, "--values", v)
+		}
+		if len(params)+len(values) > 2 {
+			return fmt.Errorf("%w: a sweep has one or two axes, got %d", errUsage, len(params)+len(values))
+		}
+		if *metricList != "" {
+			if _, err := sim.LookupMetrics(*metricList); err != nil {
+				return fmt.Errorf("%w: --metric: %v", errUsage, err)
+			}
+			sweepArgs = append(sweepArgs, "--metric", *metricList)
+		}
+	}
 	dir := rf.out
 	if dir == "" {
 		dir = filepath.Join("out", spec.Name)
+		if j.command == "sweep" {
+			dir += "-sweep"
+		}
 	}
 	if j.dir, err = filepath.Abs(dir); err != nil {
 		return fmt.Errorf("output directory: %w", err)
@@ -142,6 +179,7 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	j.runArgs = append(j.runArgs, sweepArgs...)
 	if given["workers"] {
 		j.workers = strconv.Itoa(rf.workers)
 	}
@@ -400,7 +438,7 @@ count one task, not %[1]d. Run the command at the end with --shard K/%[1]d in pl
 	if j.workers != "" {
 		workers = shellQuote(j.workers)
 	}
-	cmd := append([]string{j.binary, "run"}, j.runArgs...)
+	cmd := append([]string{j.binary, j.command}, j.runArgs...)
 	fmt.Fprintf(&b, "exec %s \\\n  --shard slurm --out %s --quiet --workers %s\n",
 		shellJoin(cmd), shellQuote(filepath.Join(j.dir, "parts")), workers)
 	return b.String()
