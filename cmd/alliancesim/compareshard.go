@@ -76,31 +76,13 @@ func compareParts(args []string) ([]*comparePart, []string, error) {
 // mergeCompare combines the shards of a comparison into the outputs of the unsharded one.
 func mergeCompare(e *env, ps []*comparePart, files []string, out string, force bool) error {
 	first := ps[0]
-	seen := map[int]string{}
+	var ids []shardID
 	for i, p := range ps {
-		switch {
-		case p.Seed != first.Seed:
-			return fmt.Errorf("%s: made with seed %d, %s with seed %d", files[i], p.Seed, files[0], first.Seed)
-		case p.ConfigSHA256 != first.ConfigSHA256 || strings.Join(p.Metrics, ",") != strings.Join(first.Metrics, ","):
-			return fmt.Errorf("%s: a different comparison (options or metrics) than %s", files[i], files[0])
-		case p.Version != first.Version || p.Version != version:
-			return fmt.Errorf("%s: made by alliancesim %s; merge with the same version (this is %s)", files[i], p.Version, version)
-		case p.N != first.N:
-			return fmt.Errorf("%s: shard %d of %d, but %s is of %d", files[i], p.K, p.N, files[0], first.N)
-		}
-		if other, dup := seen[p.K]; dup {
-			return fmt.Errorf("shard %d/%d given twice: %s and %s", p.K, p.N, other, files[i])
-		}
-		seen[p.K] = files[i]
+		// The comparison's hash covers its options; the metrics must match too.
+		ids = append(ids, shardID{files[i], p.Seed, p.ConfigSHA256 + " " + strings.Join(p.Metrics, ","), p.Version, p.Runs, p.K, p.N})
 	}
-	var missing []string
-	for k := range first.N {
-		if _, ok := seen[k]; !ok {
-			missing = append(missing, fmt.Sprintf("compare-part-%d-of-%d", k, first.N))
-		}
-	}
-	if len(missing) > 0 {
-		return fmt.Errorf("missing shard(s): %s (%d of %d present)", strings.Join(missing, ", "), len(seen), first.N)
+	if err := checkShards(ids, "compare-part"); err != nil {
+		return err
 	}
 	metrics, err := sim.LookupMetrics(strings.Join(first.Metrics, ","))
 	if err != nil {
@@ -144,14 +126,9 @@ func mergeCompare(e *env, ps []*comparePart, files []string, out string, force b
 				}
 			}
 		}
-		acc := sim.NewAccumulator(spec)
-		for c, ca := range chunks {
-			if ca == nil {
-				return fmt.Errorf("option %s: chunk %d is in no shard", op.Name, c)
-			}
-			if err := acc.Merge(ca); err != nil {
-				return err
-			}
+		acc, err := mergeChunks(spec, chunks, "option "+op.Name)
+		if err != nil {
+			return err
 		}
 		pt.Finish(spec, acc, metrics)
 		names, hashes = append(names, op.Name), append(hashes, op.Hash)

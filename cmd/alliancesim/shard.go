@@ -107,7 +107,11 @@ func cmdMerge(_ context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := checkPartials(parts, files); err != nil {
+	var ids []shardID
+	for i, p := range parts {
+		ids = append(ids, shardID{files[i], p.Seed, p.ConfigSHA256, p.Version, p.Runs, p.K, p.N})
+	}
+	if err := checkShards(ids, "part"); err != nil {
 		return err
 	}
 	f, spec, acc, rows, err := mergePartials(parts, files)
@@ -119,9 +123,6 @@ func cmdMerge(_ context.Context, e *env, args []string) error {
 		dir = filepath.Join("out", spec.Name)
 	}
 	prov := parts[0].provenance
-	if prov.Version != version {
-		return fmt.Errorf("partials were made by alliancesim %s, this is %s: merge with the same version", prov.Version, version)
-	}
 	if err := prepareOut(dir, prov.ConfigSHA256, *force); err != nil {
 		return err
 	}
@@ -169,38 +170,64 @@ func loadPartials(args []string) ([]*partial, []string, error) {
 	return parts, files, nil
 }
 
-// checkPartials verifies that parts are the N shards of one run, each once.
-func checkPartials(parts []*partial, files []string) error {
-	first := parts[0]
+// shardID is what the shards of one job must share, and which shard each is.
+type shardID struct {
+	file    string
+	seed    uint64
+	id      string // the config's sha256, or a sweep's id
+	version string
+	runs    int
+	k, n    int
+}
+
+// checkShards verifies that shards are the N shards of one job, each once, naming the culprit;
+// prefix is how a shard's files are named (part, sweep-part, compare-part).
+func checkShards(shards []shardID, prefix string) error {
+	first := shards[0]
 	seen := make(map[int]string)
-	for i, p := range parts {
+	for _, s := range shards {
 		switch {
-		case p.Seed != first.Seed:
-			return fmt.Errorf("%s: made with seed %d, %s with seed %d", files[i], p.Seed, files[0], first.Seed)
-		case p.ConfigSHA256 != first.ConfigSHA256:
-			return fmt.Errorf("%s: made from a different config (sha256 %.12s…) than %s (%.12s…)", files[i], p.ConfigSHA256, files[0], first.ConfigSHA256)
-		case p.Version != first.Version:
-			return fmt.Errorf("%s: made by alliancesim %s, %s by %s", files[i], p.Version, files[0], first.Version)
-		case p.N != first.N:
-			return fmt.Errorf("%s: shard %d of %d, but %s is of %d", files[i], p.K, p.N, files[0], first.N)
-		case p.Runs != first.Runs:
-			return fmt.Errorf("%s: %d runs, %s %d", files[i], p.Runs, files[0], first.Runs)
+		case s.seed != first.seed:
+			return fmt.Errorf("%s: made with seed %d, %s with seed %d", s.file, s.seed, first.file, first.seed)
+		case s.id != first.id:
+			return fmt.Errorf("%s: made from a different config (%.12s…) than %s (%.12s…)", s.file, s.id, first.file, first.id)
+		case s.version != version:
+			return fmt.Errorf("%s: made by alliancesim %s; merge with the same version (this is %s)", s.file, s.version, version)
+		case s.n != first.n:
+			return fmt.Errorf("%s: shard %d of %d, but %s is of %d", s.file, s.k, s.n, first.file, first.n)
+		case s.runs != first.runs:
+			return fmt.Errorf("%s: %d runs, %s %d", s.file, s.runs, first.file, first.runs)
 		}
-		if other, dup := seen[p.K]; dup {
-			return fmt.Errorf("shard %d/%d given twice: %s and %s", p.K, p.N, other, files[i])
+		if other, dup := seen[s.k]; dup {
+			return fmt.Errorf("shard %d/%d given twice: %s and %s", s.k, s.n, other, s.file)
 		}
-		seen[p.K] = files[i]
+		seen[s.k] = s.file
 	}
 	var missing []string
-	for k := range first.N {
+	for k := range first.n {
 		if _, ok := seen[k]; !ok {
-			missing = append(missing, fmt.Sprintf("part-%d-of-%d", k, first.N))
+			missing = append(missing, fmt.Sprintf("%s-%d-of-%d", prefix, k, first.n))
 		}
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("missing shard(s): %s (%d of %d present)", strings.Join(missing, ", "), len(seen), first.N)
+		return fmt.Errorf("missing shard(s): %s (%d of %d present)", strings.Join(missing, ", "), len(seen), first.n)
 	}
 	return nil
+}
+
+// mergeChunks merges the accumulators of every chunk of spec's runs, in chunk order, as the
+// unsharded ensemble does; what names the job for errors.
+func mergeChunks(spec *sim.Spec, chunks []*sim.Accumulator, what string) (*sim.Accumulator, error) {
+	acc := sim.NewAccumulator(spec)
+	for c, ca := range chunks {
+		if ca == nil {
+			return nil, fmt.Errorf("%s: chunk %d is in no shard", what, c)
+		}
+		if err := acc.Merge(ca); err != nil {
+			return nil, err
+		}
+	}
+	return acc, nil
 }
 
 // mergePartials rebuilds the spec, the merged accumulator and runs.csv of a sharded run.
@@ -216,37 +243,30 @@ func mergePartials(parts []*partial, files []string) (*config.File, *sim.Spec, *
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
-	type src struct {
-		acc  *sim.Accumulator
-		rows []byte
-	}
-	chunks := make([]*src, sim.NumChunks(spec))
+	accs := make([]*sim.Accumulator, sim.NumChunks(spec))
+	rowsOf := make([][]byte, len(accs))
 	for i, p := range parts {
 		csv, err := os.ReadFile(strings.TrimSuffix(files[i], ".json") + ".csv")
 		if err != nil {
 			return nil, nil, nil, nil, fmt.Errorf("shard %d/%d: %w", p.K, p.N, err)
 		}
-		nl := bytes.IndexByte(csv, '\n')
-		off := nl + 1
+		off := bytes.IndexByte(csv, '\n') + 1 // after the header
 		for _, c := range p.Chunks {
-			if c.Index < 0 || c.Index >= len(chunks) || c.Index%p.N != p.K || off+c.RowBytes > len(csv) {
+			if c.Index < 0 || c.Index >= len(accs) || c.Index%p.N != p.K || off+c.RowBytes > len(csv) {
 				return nil, nil, nil, nil, fmt.Errorf("%s: chunk %d does not belong to shard %d/%d or its rows are cut short", files[i], c.Index, p.K, p.N)
 			}
-			chunks[c.Index] = &src{acc: c.Acc, rows: csv[off : off+c.RowBytes]}
+			accs[c.Index], rowsOf[c.Index] = c.Acc, csv[off:off+c.RowBytes]
 			off += c.RowBytes
 		}
 	}
-	acc := sim.NewAccumulator(spec)
+	acc, err := mergeChunks(spec, accs, "run")
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
 	var rows bytes.Buffer
 	rows.WriteString(strings.Join(sim.Columns(spec), ",") + "\n")
-	for c, s := range chunks {
-		if s == nil {
-			return nil, nil, nil, nil, fmt.Errorf("chunk %d is in no shard", c)
-		}
-		if err := acc.Merge(s.acc); err != nil {
-			return nil, nil, nil, nil, err
-		}
-		rows.Write(s.rows)
+	for _, r := range rowsOf {
+		rows.Write(r)
 	}
 	return f, spec, acc, rows.Bytes(), nil
 }

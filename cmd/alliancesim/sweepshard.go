@@ -67,31 +67,12 @@ func sweepManifests(args []string) ([]*sweepManifest, []string, error) {
 // mergeSweep combines the shards of a sweep into the outputs of the unsharded sweep.
 func mergeSweep(e *env, ms []*sweepManifest, files []string, out string, force bool) error {
 	first := ms[0]
-	seen := map[int]string{}
+	var ids []shardID
 	for i, m := range ms {
-		switch {
-		case m.Seed != first.Seed:
-			return fmt.Errorf("%s: made with seed %d, %s with seed %d", files[i], m.Seed, files[0], first.Seed)
-		case m.SweepID != first.SweepID:
-			return fmt.Errorf("%s: a different sweep (config, axes or metrics) than %s", files[i], files[0])
-		case m.Version != first.Version || m.Version != version:
-			return fmt.Errorf("%s: made by alliancesim %s; merge with the same version (this is %s)", files[i], m.Version, version)
-		case m.N != first.N:
-			return fmt.Errorf("%s: shard %d of %d, but %s is of %d", files[i], m.K, m.N, files[0], first.N)
-		}
-		if other, dup := seen[m.K]; dup {
-			return fmt.Errorf("shard %d/%d given twice: %s and %s", m.K, m.N, other, files[i])
-		}
-		seen[m.K] = files[i]
+		ids = append(ids, shardID{files[i], m.Seed, m.SweepID, m.Version, m.Runs, m.K, m.N})
 	}
-	var missing []string
-	for k := range first.N {
-		if _, ok := seen[k]; !ok {
-			missing = append(missing, fmt.Sprintf("sweep-part-%d-of-%d", k, first.N))
-		}
-	}
-	if len(missing) > 0 {
-		return fmt.Errorf("missing shard(s): %s (%d of %d present)", strings.Join(missing, ", "), len(seen), first.N)
+	if err := checkShards(ids, "sweep-part"); err != nil {
+		return err
 	}
 	f, err := config.Load("config of "+files[0], []byte(first.Config))
 	if err != nil {
@@ -155,14 +136,9 @@ func mergeSweep(e *env, ms []*sweepManifest, files []string, out string, force b
 		for k, a := range axes {
 			a.Set(&scratch, pt.Values[k])
 		}
-		acc := sim.NewAccumulator(&scratch)
-		for c, ca := range chunks {
-			if ca == nil {
-				return fmt.Errorf("grid point %d: chunk %d is in no shard", idx, c)
-			}
-			if err := acc.Merge(ca); err != nil {
-				return err
-			}
+		acc, err := mergeChunks(&scratch, chunks, fmt.Sprintf("grid point %d", idx))
+		if err != nil {
+			return err
 		}
 		pt.Finish(&scratch, acc, metrics)
 		pts = append(pts, pt)
