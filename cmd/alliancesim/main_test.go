@@ -224,3 +224,20 @@ func TestScenariosInitCheck(t *testing.T) {
 }
 
 func fmtSscan(s string, v *float64) (int, error) { return fmt.Sscan(s, v) }
+
+// A read-only output directory is a clear error, not a crash or a partial file. (Root writes
+// anywhere, so this needs an ordinary user.)
+func TestReadOnlyOutput(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can write into a read-only directory")
+	}
+	dir := t.TempDir()
+	ro := filepath.Join(dir, "ro")
+	if err := os.Mkdir(ro, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	r := alliancesim(t, dir, "run", "--runs", "10", "--out", ro)
+	if r.code != 1 || !strings.Contains(r.stderr, "permission denied") {
+		t.Errorf("read-only --out: exit %d: %s", r.code, r.stderr)
+	}
+}
