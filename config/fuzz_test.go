@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"alliancesim/sim"
@@ -81,16 +82,19 @@ func FuzzLoad(f *testing.F) {
 	})
 }
 
-// checkAxis fails t unless a has 1 to MaxSweepValues finite values, a label for each, and a
-// setter.
+// checkAxis fails t unless a has 1 to MaxSweepValues finite values, all different, a label
+// for each, all different, and a setter.
 func checkAxis(t *testing.T, a sim.Axis) {
 	t.Helper()
 	if n := len(a.Values); n < 1 || n > MaxSweepValues || len(a.Labels) != n || a.Set == nil {
 		t.Fatalf("axis %s: %d values, %d labels, setter %t", a.Path, n, len(a.Labels), a.Set != nil)
 	}
-	for _, v := range a.Values {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
+	for i, v := range a.Values {
+		if math.IsNaN(v) || math.IsInf(v, 0) || slices.Contains(a.Values[:i], v) {
 			t.Fatalf("axis %s: value %v in %v", a.Path, v, a.Values)
+		}
+		if slices.Contains(a.Labels[:i], a.Labels[i]) {
+			t.Fatalf("axis %s: label %q twice in %q", a.Path, a.Labels[i], a.Labels)
 		}
 	}
 }

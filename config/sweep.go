@@ -137,7 +137,24 @@ func (f *File) checkSweepRange(s *Sweep, fl *field, hasN bool, add func(key, for
 		add("n", "1 number cannot span %s to %s (allowed: 2 to %d, or 1 when lo = hi)", fmtNum(s.Range[0]), fmtNum(s.Range[1]), MaxSweepValues)
 	case s.N > 1 && s.Range[0] == s.Range[1]:
 		add("n", "%d numbers from %s to itself (allowed: 1 when lo = hi)", s.N, fmtNum(s.Range[0]))
+	case !distinctGrid(s.Range[0], s.Range[1], s.N):
+		add("n", "%s to %s holds fewer than %d distinct numbers (allowed: a smaller n, or a wider range)",
+			formatValue(s.Range[0]), formatValue(s.Range[1]), s.N)
 	}
+}
+
+// distinctGrid reports whether the n evenly spaced numbers from lo to hi are all different,
+// as the points of a chart must be: they are not when hi - lo is a few units in the last place.
+func distinctGrid(lo, hi float64, n int) bool {
+	prev := gridValue(lo, hi, 0, n)
+	for i := 1; i < n; i++ {
+		v := gridValue(lo, hi, i, n)
+		if v == prev {
+			return false
+		}
+		prev = v
+	}
+	return true
 }
 
 func (f *File) checkSweepValues(s *Sweep, fl *field, add func(key, format string, args ...any)) {
@@ -274,8 +291,9 @@ func (f *File) SweepAxes() ([]sim.Axis, error) {
 }
 
 // Axis returns the axis s sweeps in a spec compiled from f: its Values are the numbers, or the
-// indices of the choices, passed to the path's [Setter]; its Labels show them: a number of a
-// range with 6 significant digits, a listed value as it is written. The error says what is
+// indices of the choices, passed to the path's [Setter], all different; its Labels show them:
+// a number of a range with 6 significant digits (more when 6 do not tell two apart), a listed
+// value as it is written. The error says what is
 // wrong with s, with the checks of a [[sweep]] table.
 func (s Sweep) Axis(f *File) (sim.Axis, error) {
 	fl, faults := f.sweepFaults(&s, false)
@@ -295,9 +313,17 @@ func (s *Sweep) axis(fl *field) sim.Axis {
 	if s.Range != nil {
 		lo, hi := s.Range[0], s.Range[1]
 		for i := range s.N {
-			v := gridValue(lo, hi, i, s.N)
-			a.Values = append(a.Values, v)
-			a.Labels = append(a.Labels, strconv.FormatFloat(v, 'g', 6, 64))
+			a.Values = append(a.Values, gridValue(lo, hi, i, s.N))
+		}
+		// 6 significant digits, or as many more as tell the numbers apart.
+		for digits := 6; digits <= 17; digits++ {
+			a.Labels = a.Labels[:0]
+			for _, v := range a.Values {
+				a.Labels = append(a.Labels, strconv.FormatFloat(v, 'g', digits, 64))
+			}
+			if !hasDuplicates(a.Labels) {
+				break
+			}
 		}
 		return a
 	}
@@ -310,6 +336,17 @@ func (s *Sweep) axis(fl *field) sim.Axis {
 		a.Labels = append(a.Labels, v)
 	}
 	return a
+}
+
+func hasDuplicates(labels []string) bool {
+	seen := make(map[string]bool, len(labels))
+	for _, l := range labels {
+		if seen[l] {
+			return true
+		}
+		seen[l] = true
+	}
+	return false
 }
 
 // gridValue returns value i of n evenly spaced from lo to hi, both finite.

@@ -177,7 +177,11 @@ func parseParam(f *config.File, s string) (sim.Axis, error) {
 		return sim.Axis{}, fmt.Errorf("%w: --param %q: %s takes one of %s; use --values", errUsage, s, path, strings.Join(choices, ", "))
 	}
 	// The axis of the equivalent [[sweep]] table: the same values and labels.
-	return config.Sweep{Path: path, Range: []float64{lo, hi}, N: n}.Axis(f)
+	a, err := config.Sweep{Path: path, Range: []float64{lo, hi}, N: n}.Axis(f)
+	if err != nil { // LO and HI too close for N different numbers
+		return sim.Axis{}, fmt.Errorf("%w: --param %q: %v", errUsage, s, err)
+	}
+	return a, nil
 }
 
 // parseValues parses PATH=a,b,c.
@@ -217,7 +221,11 @@ func parseValues(f *config.File, s string) (sim.Axis, error) {
 		seen = append(seen, v)
 	}
 	// The axis of the equivalent [[sweep]] table: the same values and labels.
-	return config.Sweep{Path: path, Values: items}.Axis(f)
+	a, err := config.Sweep{Path: path, Values: items}.Axis(f)
+	if err != nil {
+		return sim.Axis{}, fmt.Errorf("--values %q: %v", s, err)
+	}
+	return a, nil
 }
 
 // sweepResult is sweep.json; sweep.csv and the charts are drawn from it alone, so that
