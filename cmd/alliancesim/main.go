@@ -60,7 +60,7 @@ type env struct {
 func commands() []command {
 	return []command{
 		{"run", "[SCENARIO|FILE.toml] [flags]", "run an ensemble; write summary.json, runs.csv and charts", cmdRun},
-		{"sweep", "[SCENARIO|FILE.toml] --param PATH=LO:HI:N [flags]", "run a 1-D or 2-D parameter sweep with common random numbers", cmdSweep},
+		{"sweep", "[SCENARIO|FILE.toml] [--param PATH=LO:HI:N] [flags]", "run a 1-D or 2-D parameter sweep with common random numbers", cmdSweep},
 		{"compare", "A B C... [flags]", "compare scenarios or variants with the same seeds", cmdCompare},
 		{"plot", "RESULTS.json... [flags]", "redraw charts from saved results at paper sizes", cmdPlot},
 		{"validate", "[SCENARIO|FILE.toml] [flags]", "check the model against published figures (exit 1 on failure)", cmdValidate},

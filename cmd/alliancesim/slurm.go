@@ -87,6 +87,7 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	fs.Var(&params, "param", "shard a sweep instead of a run: a swept path, `PATH=LO:HI:N` (as alliancesim sweep)")
 	fs.Var(&values, "values", "shard a sweep: a swept path with listed values, `PATH=a,b,c` (as alliancesim sweep)")
 	metricList := fs.String("metric", "", "a sweep's comma-separated `metrics` (as alliancesim sweep)")
+	sweepFile := fs.Bool("sweep", false, "shard the sweep of the config's [[sweep]] tables instead of a run")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -127,7 +128,16 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	}
 	j.command = "run"
 	var sweepArgs []string
-	if len(params)+len(values) > 0 || *metricList != "" {
+	if *sweepFile && len(params)+len(values) == 0 {
+		axes, err := f.SweepAxes()
+		if err != nil {
+			return err
+		}
+		if len(axes) == 0 {
+			return fmt.Errorf("%w: --sweep: the config has no [[sweep]] tables; give the axes with --param or --values", errUsage)
+		}
+	}
+	if len(params)+len(values) > 0 || *metricList != "" || *sweepFile {
 		// A sweep: its axes and metrics are checked here, as alliancesim sweep would.
 		j.command = "sweep"
 		for _, p := range params {
