@@ -55,10 +55,10 @@ func BenchmarkRun(b *testing.B) {
 	b.ReportMetric(float64(b.N*spec.Steps*len(spec.States))/b.Elapsed().Seconds(), "state-steps/s")
 }
 
-// BenchmarkEnsemble measures an ensemble of 2,048 runs on 1 and 2 workers.
+// BenchmarkEnsemble measures an ensemble of 8,192 runs (32 chunks) on 1 and 2 workers.
 func BenchmarkEnsemble(b *testing.B) {
 	spec := defaultSpec(b)
-	spec.Runs = 2048
+	spec.Runs = 8192
 	for _, workers := range []int{1, 2} {
 		b.Run(map[int]string{1: "workers=1", 2: "workers=2"}[workers], func(b *testing.B) {
 			b.ReportAllocs()

@@ -82,7 +82,7 @@ func Ensemble(ctx context.Context, spec *Spec, opt Options) (*Result, error) {
 	}
 	// At most `window` chunks are in flight or waiting to be written, so memory does not grow
 	// with the number of runs.
-	window := 2 * workers
+	window := 4 * workers
 	jobs := make(chan int)
 	results := make(chan done, window)
 	slots := make(chan struct{}, window)
