@@ -1,9 +1,7 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -45,32 +43,6 @@ func writeComparePart(dir string, sh *shard, prov provenance, opts []option, spe
 		p.Options = append(p.Options, op)
 	}
 	return writeJSON(filepath.Join(dir, "compare-"+sh.base()+".json"), p)
-}
-
-// compareParts returns the comparison shards among args (files, or directories holding them).
-func compareParts(args []string) ([]*comparePart, []string, error) {
-	var files []string
-	for _, a := range args {
-		if st, err := os.Stat(a); err == nil && st.IsDir() {
-			m, _ := filepath.Glob(filepath.Join(a, "compare-part-*-of-*.json"))
-			files = append(files, m...)
-		} else if strings.HasPrefix(filepath.Base(a), "compare-part-") {
-			files = append(files, a)
-		}
-	}
-	var ps []*comparePart
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil, nil, err
-		}
-		var p comparePart
-		if err := json.Unmarshal(b, &p); err != nil || p.Kind != "compare" {
-			return nil, nil, fmt.Errorf("%s: not a partial result of alliancesim compare --shard", f)
-		}
-		ps = append(ps, &p)
-	}
-	return ps, files, nil
 }
 
 // mergeCompare combines the shards of a comparison into the outputs of the unsharded one.

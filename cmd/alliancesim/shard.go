@@ -93,12 +93,12 @@ func cmdMerge(_ context.Context, e *env, args []string) error {
 	if len(pos) == 0 {
 		return fmt.Errorf("%w: merge needs the partial results (files or directories)", errUsage)
 	}
-	if ps, files, err := compareParts(pos); err != nil {
+	if ps, files, err := readParts(pos, "compare-part", "compare", func(p *comparePart) string { return p.Kind }); err != nil {
 		return err
 	} else if len(ps) > 0 {
 		return mergeCompare(e, ps, files, *out, *force)
 	}
-	if ms, files, err := sweepManifests(pos); err != nil {
+	if ms, files, err := readParts(pos, "sweep-part", "sweep", func(m *sweepManifest) string { return m.Kind }); err != nil {
 		return err
 	} else if len(ms) > 0 {
 		return mergeSweep(e, ms, files, *out, *force)
@@ -213,6 +213,33 @@ func checkShards(shards []shardID, prefix string) error {
 		return fmt.Errorf("missing shard(s): %s (%d of %d present)", strings.Join(missing, ", "), len(seen), first.n)
 	}
 	return nil
+}
+
+// readParts reads the shards of one kind among args: files named prefix-K-of-N.json, given
+// themselves or found in the directories given; kindOf says what a decoded file claims to be.
+func readParts[T any](args []string, prefix, kind string, kindOf func(*T) string) ([]*T, []string, error) {
+	var files []string
+	for _, a := range args {
+		if st, err := os.Stat(a); err == nil && st.IsDir() {
+			m, _ := filepath.Glob(filepath.Join(a, prefix+"-*-of-*.json")) // the pattern is valid
+			files = append(files, m...)
+		} else if strings.HasPrefix(filepath.Base(a), prefix+"-") {
+			files = append(files, a)
+		}
+	}
+	var parts []*T
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		p := new(T)
+		if err := json.Unmarshal(b, p); err != nil || kindOf(p) != kind {
+			return nil, nil, fmt.Errorf("%s: not a partial result of alliancesim %s --shard", f, kind)
+		}
+		parts = append(parts, p)
+	}
+	return parts, files, nil
 }
 
 // mergeChunks merges the accumulators of every chunk of spec's runs, in chunk order, as the

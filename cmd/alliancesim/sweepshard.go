@@ -1,9 +1,7 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -36,32 +34,6 @@ func writeSweepManifest(dir string, sh *shard, prov provenance, id string, f *co
 		m.Metrics = append(m.Metrics, met.Name)
 	}
 	return writeJSON(filepath.Join(dir, "sweep-"+sh.base()+".json"), m)
-}
-
-// sweepManifests returns the sweep manifests among args (files, or directories holding them).
-func sweepManifests(args []string) ([]*sweepManifest, []string, error) {
-	var files []string
-	for _, a := range args {
-		if st, err := os.Stat(a); err == nil && st.IsDir() {
-			m, _ := filepath.Glob(filepath.Join(a, "sweep-part-*-of-*.json"))
-			files = append(files, m...)
-		} else if strings.HasPrefix(filepath.Base(a), "sweep-part-") {
-			files = append(files, a)
-		}
-	}
-	var ms []*sweepManifest
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil, nil, err
-		}
-		var m sweepManifest
-		if err := json.Unmarshal(b, &m); err != nil || m.Kind != "sweep" {
-			return nil, nil, fmt.Errorf("%s: not a partial result of alliancesim sweep --shard", f)
-		}
-		ms = append(ms, &m)
-	}
-	return ms, files, nil
 }
 
 // mergeSweep combines the shards of a sweep into the outputs of the unsharded sweep.
