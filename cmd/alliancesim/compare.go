@@ -55,6 +55,9 @@ func cmdCompare(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("%s: %w", o.name, err)
 		}
 		spec.Runs, spec.Seed = specs0(specs, spec).Runs, specs0(specs, spec).Seed
+		if err := rf.applyFirstRun(spec); err != nil {
+			return err
+		}
 		specs = append(specs, spec)
 		hashes = append(hashes, o.file.Hash())
 	}

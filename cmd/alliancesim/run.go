@@ -85,6 +85,36 @@ func (rf *runFlags) load(pos []string) (*config.File, error) {
 	return f, nil
 }
 
+// compile loads the scenario with the command line's overrides and compiles it, with the
+// first run of --first-run.
+func (rf *runFlags) compile(pos []string) (*config.File, *sim.Spec, error) {
+	f, err := rf.load(pos)
+	if err != nil {
+		return nil, nil, err
+	}
+	spec, err := f.Spec()
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := rf.applyFirstRun(spec); err != nil {
+		return nil, nil, err
+	}
+	return f, spec, nil
+}
+
+// applyFirstRun starts spec's runs at --first-run, if given.
+func (rf *runFlags) applyFirstRun(spec *sim.Spec) error {
+	if rf.firstRun == "" {
+		return nil
+	}
+	k, err := strconv.Atoi(rf.firstRun)
+	if err != nil || k < 0 {
+		return fmt.Errorf("%w: --first-run %q: want a run index >= 0", errUsage, rf.firstRun)
+	}
+	spec.FirstRun = k
+	return nil
+}
+
 func cmdRun(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "run", "[SCENARIO|FILE.toml] [flags]", runDoc)
 	var rf runFlags
@@ -93,20 +123,9 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := rf.load(pos)
+	f, spec, err := rf.compile(pos)
 	if err != nil {
 		return err
-	}
-	spec, err := f.Spec()
-	if err != nil {
-		return err
-	}
-	if rf.firstRun != "" {
-		k, err := strconv.Atoi(rf.firstRun)
-		if err != nil || k < 0 {
-			return fmt.Errorf("%w: --first-run %q: want a run index >= 0", errUsage, rf.firstRun)
-		}
-		spec.FirstRun = k
 	}
 	out := rf.out
 	if out == "" {

@@ -113,18 +113,9 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	if j.partition != "" && !slurmPartition.MatchString(j.partition) {
 		return fmt.Errorf("%w: --partition %q: want a partition name (letters, digits, _ . -) or a comma-separated list", errUsage, j.partition)
 	}
-	f, err := rf.load(pos)
+	f, spec, err := rf.compile(pos)
 	if err != nil {
 		return err
-	}
-	spec, err := f.Spec()
-	if err != nil {
-		return err
-	}
-	if rf.firstRun != "" {
-		if k, err := strconv.Atoi(rf.firstRun); err != nil || k < 0 {
-			return fmt.Errorf("%w: --first-run %q: want a run index >= 0", errUsage, rf.firstRun)
-		}
 	}
 	j.command = "run"
 	var sweepArgs []string

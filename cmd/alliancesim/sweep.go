@@ -87,6 +87,9 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := rf.applyFirstRun(spec); err != nil {
+		return err
+	}
 	out := rf.out
 	if out == "" {
 		out = filepath.Join("out", spec.Name+"-sweep")
