@@ -1,0 +1,97 @@
+package sim
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"alliancesim/agents"
+)
+
+// triangle returns a strong conventional aggressor next to two weaker balancing states with no
+// guarantees: both feel threatened, so the one proposes a treaty to the other.
+func triangle() *Spec {
+	p := agents.DefaultParams()
+	p.Model.SigmaG = 0
+	will := p.Will
+	return &Spec{
+		Name: "triangle", Runs: 1, Steps: 5, Seed: 3, Focus: -1, Params: p,
+		States: []State{
+			{Name: "A", Economy: 5, Burden: 0.05, Growth: 0.02, Lon: 20, Lat: 50, Revisionism: 0.5,
+				Strategy: agents.Fixed{}, Will: will, ClientOf: -1},
+			{Name: "B", Economy: 0.5, Burden: 0.02, Growth: 0.02, Lon: 22, Lat: 50,
+				Strategy: agents.Balance{}, Will: will, ClientOf: -1},
+			{Name: "C", Economy: 0.8, Burden: 0.02, Growth: 0.02, Lon: 22, Lat: 52,
+				Strategy: agents.Balance{}, Will: will, ClientOf: -1},
+		},
+	}
+}
+
+// Balancing states facing the same conventional threat form a mutual treaty, in force from the
+// next step: they are then allied and each guarantees the other.
+func TestTreatyFormation(t *testing.T) {
+	s := triangle()
+	s.Params.Model.Mu = 10 // no attacks: only the strategies act
+	w := NewWorld()
+	w.Reset(s, rand.New(rand.NewPCG(1, 1)))
+	w.Step()
+	if w.rec.Treaties != 1 {
+		t.Fatalf("treaties formed in the first step: %d, want 1 (tau B %.2f, C %.2f)", w.rec.Treaties, w.tau[1], w.tau[2])
+	}
+	if w.allied[1*3+2] {
+		t.Error("the treaty is in force in the step it was formed; want the next")
+	}
+	w.Step()
+	if !w.allied[1*3+2] || !w.allied[2*3+1] {
+		t.Error("B and C are not allied the step after their treaty")
+	}
+	if w.rec.Treaties != 1 {
+		t.Errorf("treaties after two steps: %d, want 1 (one per pair)", w.rec.Treaties)
+	}
+	// No treaty when formation is switched off, or with a nuclear threat and non-nuclear partners.
+	for _, change := range []func(*Spec){
+		func(s *Spec) { s.Params.Model.Formation = false },
+		func(s *Spec) { s.States[0].Nuclear = true },
+	} {
+		s := triangle()
+		s.Params.Model.Mu = 10
+		change(s)
+		w.Reset(s, rand.New(rand.NewPCG(1, 1)))
+		w.Step()
+		w.Step()
+		if w.rec.Treaties != 0 {
+			t.Errorf("treaties formed: %d, want 0", w.rec.Treaties)
+		}
+	}
+}
+
+// A won war that leaves the target below war.conquest of its initial power conquers it: its
+// economy passes to the aggressor, it leaves its guarantees and its observation is censored.
+func TestConquest(t *testing.T) {
+	s := triangle()
+	s.States = s.States[:2]
+	s.States[0].Economy, s.States[0].Burden = 50, 0.2
+	s.Params.Model.Mu = -10       // attack surely
+	s.Params.Hybrid.Gain = 0      // and by arms
+	s.Params.War.Conquest = 0.999 // any loss conquers
+	s.Params.War.Loss = 0.5
+	w := NewWorld()
+	for seed := uint64(1); seed < 50; seed++ {
+		w.Reset(s, rand.New(rand.NewPCG(seed, 1)))
+		eA, eB := s.States[0].Economy, s.States[1].Economy
+		w.Step()
+		if !w.rec.States[1].Conquered {
+			continue
+		}
+		if w.e[1] != 0 || w.pw[1] != 0 || !w.conquered[1] {
+			t.Errorf("conquered B keeps E %g, P %g", w.e[1], w.pw[1])
+		}
+		if w.e[0] < eA+0.9*eB {
+			t.Errorf("A's economy %g after conquering B (before: A %g, B %g)", w.e[0], eA, eB)
+		}
+		if w.rec.States[1].CensorStep != 1 || w.rec.Conquests != 1 {
+			t.Errorf("censor step %d, conquests %d; want 1, 1", w.rec.States[1].CensorStep, w.rec.Conquests)
+		}
+		return
+	}
+	t.Fatal("no conquest in 49 tries against a target ten times weaker")
+}
