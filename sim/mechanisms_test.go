@@ -95,3 +95,42 @@ func TestConquest(t *testing.T) {
 	}
 	t.Fatal("no conquest in 49 tries against a target ten times weaker")
 }
+
+// A buck-passing guarantor decides last and abstains when those already honouring bring the
+// aggressor's chance below buckpass.threshold; otherwise it honours like anyone.
+func TestBuckPassAbstains(t *testing.T) {
+	for _, test := range []struct {
+		name           string
+		strongPartner  bool
+		honoured, buck int
+	}{
+		{"partner suffices", true, 1, 1},
+		{"partner too weak", false, 2, 0},
+	} {
+		p := agents.DefaultParams()
+		p.Model.SigmaG, p.Model.Mu = 0, -10  // attack surely
+		p.Hybrid.Gain, p.Hybrid.Cost = 0, 50 // and by arms
+		p.Honour.A0 = 20                     // every guarantor draws "honour"
+		will := p.Will
+		partner := 0.01
+		if test.strongPartner {
+			partner = 40
+		}
+		s := &Spec{
+			Name: "buck", Runs: 1, Steps: 1, Seed: 1, Focus: 1, Params: p,
+			States: []State{
+				{Name: "A", Economy: 5, Burden: 0.05, Growth: 0.02, Lon: 20, Lat: 50, Claims: []Claim{{Target: 1, R: 0.9}},
+					Strategy: agents.Fixed{}, Will: will, ClientOf: -1},
+				{Name: "T", Economy: 0.5, Burden: 0.02, Growth: 0.02, Lon: 22, Lat: 50, Strategy: agents.Fixed{}, Will: will, ClientOf: -1},
+				{Name: "Partner", Economy: partner, Burden: 0.05, Growth: 0.02, Lon: 22, Lat: 51, Strategy: agents.Fixed{}, Will: will, ClientOf: -1},
+				{Name: "Passer", Economy: 3, Burden: 0.02, Growth: 0.02, Lon: 23, Lat: 51, Strategy: agents.Buckpass{}, Will: will, ClientOf: -1},
+			},
+			Guarantees: []Guarantee{{Name: "pact", Kind: agents.Treaty, Guarantors: []int{2, 3}, Proteges: []int{1}}},
+		}
+		rec := Run(s, 0)
+		if rec.Triggered != 2 || rec.Honoured != test.honoured || rec.BuckPassed != test.buck {
+			t.Errorf("%s: triggered %d, honoured %d, buck-passed %d; want 2, %d, %d",
+				test.name, rec.Triggered, rec.Honoured, rec.BuckPassed, test.honoured, test.buck)
+		}
+	}
+}
