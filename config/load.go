@@ -83,11 +83,7 @@ func parse(name, text string) (map[string]any, string, error) {
 func tomlError(name string, err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		line := pe.Position.Line
-		if line == 0 {
-			line = pe.Line
-		}
-		return &Error{File: name, Line: line, Msg: "invalid TOML: " + pe.Message}
+		return &Error{File: name, Line: pe.Position.Line, Msg: "invalid TOML: " + pe.Message}
 	}
 	// The errors that are not ParseErrors, such as a type mismatch of the library's own struct
 	// decoding, have the form: toml: line 3 (last key "simulation.runs"): incompatible types: ...

@@ -254,11 +254,10 @@ func TestSweepsHash(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := Load("x.toml", []byte(base+sweeps+"[[sweep]]\n"))
-	if err == nil {
+	if _, err := Load("x.toml", []byte(base+sweeps+"[[sweep]]\n")); err == nil {
 		t.Fatal("a third, empty, [[sweep]] loaded")
 	}
-	f, err = Load("x.toml", []byte(base+sweeps))
+	f, err := Load("x.toml", []byte(base+sweeps))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -116,7 +116,7 @@ func TestFormatValues(t *testing.T) {
 		{grid, "0.0 0.1 0.2 0.3 0.4 0.5"},
 		{[]float64{1, 2, 10}, "1 2 10"},
 		{[]float64{0.001, 0.01, 0.1}, "0.001 0.010 0.100"},
-		{[]float64{-0.0, 0.5}, "0.0 0.5"},
+		{[]float64{math.Copysign(0, -1), 0.5}, "0.0 0.5"}, // a negative zero prints as 0.0
 	} {
 		if got := strings.Join(formatValues(test.in), " "); got != test.want {
 			t.Errorf("formatValues(%v) = %q, want %q", test.in, got, test.want)
