@@ -50,9 +50,6 @@ func (s *StateRecord) censor(step int) {
 	}
 }
 
-// Failure reports whether deterrence failed in the run.
-func (r *Record) Failure() bool { return r.FailureStep > 0 }
-
 func (r *Record) reset(spec *Spec, alliances []int) {
 	states, rho, draws := r.States, r.Rho, r.Draws
 	*r = Record{}
