@@ -54,7 +54,9 @@ func cmdCompare(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", o.name, err)
 		}
-		spec.Runs, spec.Seed = specs0(specs, spec).Runs, specs0(specs, spec).Seed
+		if len(specs) > 0 { // every option runs with the first one's runs and seeds (paired)
+			spec.Runs, spec.Seed = specs[0].Runs, specs[0].Seed
+		}
 		if err := rf.applyFirstRun(spec); err != nil {
 			return err
 		}
@@ -162,14 +164,6 @@ func finishCompare(e *env, out string, res *compareResult) error {
 	fmt.Fprintf(e.stderr, "wrote %s: compare.csv, compare.json, %s (%d options × %d runs, seed %d)\n",
 		out, strings.Join(names, ", "), len(res.Options), res.Runs, res.Seed)
 	return nil
-}
-
-// specs0 returns the first spec, or spec itself when it is the first.
-func specs0(specs []*sim.Spec, spec *sim.Spec) *sim.Spec {
-	if len(specs) > 0 {
-		return specs[0]
-	}
-	return spec
 }
 
 // loadOptions reads compare's arguments; a NAME:path=value,... argument is a variant of the one
