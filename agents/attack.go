@@ -45,6 +45,8 @@ func (p *Params) ChoiceProb(eu float64) float64 {
 // Choose picks an option by the multinomial logit with the status quo as the outside option:
 // option j is taken with probability e^((eu_j-mu)/s) / (1 + sum_k e^((eu_k-mu)/s)). u is one
 // uniform draw in [0,1); the result is the index of the chosen option, or -1 for no attack.
+// Choose overwrites eus with the options' unnormalised weights, so that each exponential is
+// computed once.
 func (p *Params) Choose(eus []float64, u float64) int {
 	if len(eus) == 0 {
 		return -1
@@ -53,16 +55,21 @@ func (p *Params) Choose(eus []float64, u float64) int {
 	// Shift by the largest exponent (at least the outside option's 0) so nothing overflows.
 	m := 0.0
 	for _, eu := range eus {
-		m = math.Max(m, (eu-mu)/s)
+		if x := (eu - mu) / s; x > m {
+			m = x
+		}
 	}
 	total := math.Exp(-m)
-	for _, eu := range eus {
-		total += math.Exp((eu-mu)/s - m)
-	}
-	acc := 0.0
 	for j, eu := range eus {
-		acc += math.Exp((eu-mu)/s-m) / total
-		if u < acc {
+		eus[j] = math.Exp((eu-mu)/s - m)
+		total += eus[j]
+	}
+	// Walk the cumulative weights up to u*total: the status quo's share lies past the options.
+	target := u * total
+	acc := 0.0
+	for j, x := range eus {
+		acc += x
+		if target < acc {
 			return j
 		}
 	}

@@ -2,6 +2,7 @@ package agents
 
 import (
 	"math"
+	"math/big"
 	"testing"
 )
 
@@ -61,9 +62,11 @@ func TestChooseFrequencies(t *testing.T) {
 	// Walk u over a fine grid: the share of u choosing j is the probability of j.
 	const n = 100000
 	counts := make([]int, len(eus)+1)
+	scratch := make([]float64, len(eus))
 	for k := range n {
 		u := (float64(k) + 0.5) / n
-		counts[p.Choose(eus, u)+1]++
+		copy(scratch, eus)
+		counts[p.Choose(scratch, u)+1]++
 	}
 	for j := range eus {
 		if got, want := float64(counts[j+1])/n, x[j]/den; math.Abs(got-want) > 1e-4 {
@@ -95,5 +98,31 @@ func TestContest(t *testing.T) {
 		if got := Contest(test.pa, test.pd, test.gamma); math.Abs(got-test.want) > 1e-12 {
 			t.Errorf("Contest(%g, %g, %g) = %g, want %g", test.pa, test.pd, test.gamma, got, test.want)
 		}
+	}
+}
+
+// The contest's shortcuts for the usual decisivenesses must be x^gamma to rounding (checked in
+// 200-bit arithmetic: math.Pow itself is off by several ulps at large x).
+func TestRatioPow(t *testing.T) {
+	for _, gamma := range []float64{1, 1.5, 2} {
+		for _, x := range []float64{1e-300, 1e-9, 0.37, 1, 2.5, 1e9, 1e150} {
+			bx := new(big.Float).SetPrec(200).SetFloat64(x)
+			want := new(big.Float).SetPrec(200)
+			switch gamma {
+			case 1:
+				want.Set(bx)
+			case 1.5:
+				want.Sqrt(bx).Mul(want, bx)
+			case 2:
+				want.Mul(bx, bx)
+			}
+			w, _ := want.Float64()
+			if got := ratioPow(x, gamma); math.Abs(got-w) > 2.3e-16*w {
+				t.Errorf("ratioPow(%g, %g) = %g, want %g", x, gamma, got, w)
+			}
+		}
+	}
+	if got, want := ratioPow(2.5, 0.7), math.Pow(2.5, 0.7); got != want {
+		t.Errorf("ratioPow(2.5, 0.7) = %g, want math.Pow's %g", got, want)
 	}
 }
