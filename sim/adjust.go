@@ -65,16 +65,14 @@ func (w *World) byEconomyDesc(a, b int) int {
 	return 1
 }
 
-// alliedBurden returns the sum of the burdens of i's allies in b, and how many there are.
+// alliedBurden returns the sum of the burdens of i's allies in b, and how many there are. (A
+// conquered state is no one's ally: see refreshForce.)
 func (w *World) alliedBurden(i int, b []float64) (float64, int) {
-	sum, k := 0.0, 0
+	sum := 0.0
 	for _, j := range w.allies[i] {
-		if !w.conquered[j] {
-			sum += b[j]
-			k++
-		}
+		sum += b[j]
 	}
-	return sum, k
+	return sum, len(w.allies[i])
 }
 
 // decide runs state i's strategy, reading burdens from view, and applies its action.
@@ -92,11 +90,10 @@ func (w *World) decide(i int, view []float64) {
 		s.Protected = b1 >= 0 && b1 != j || w.binder2[i] >= 0
 		s.CloserRaised = w.raisedNear[j] < w.dist[i*n+j]
 	}
-	for _, k := range w.allies[i] {
-		if !w.conquered[k] {
-			s.Allied = true
-			s.AlliedSpending += view[k] * w.e[k]
-		}
+	allies, e := w.allies[i], w.e
+	s.Allied = len(allies) > 0
+	for _, k := range allies {
+		s.AlliedSpending += view[k] * e[k]
 	}
 	act := w.strat[i].Decide(w.p, s, w.rng)
 	b := math.Min(w.p.Model.BurdenMax, math.Max(w.p.Model.BurdenMin, act.Burden))

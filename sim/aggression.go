@@ -1,6 +1,10 @@
 package sim
 
-import "alliancesim/agents"
+import (
+	"slices"
+
+	"alliancesim/agents"
+)
 
 // aggression is phase 4: every potential aggressor weighs every (target, mode) option and picks
 // one, or none, by a multinomial logit with the status quo as the outside option. One uniform draw
@@ -52,6 +56,12 @@ func (w *World) aggression() {
 // of states below it.
 const maxOptions = 256
 
+// dropBacker removes pair pi from t's backers, at once: later aggressors of the same phase
+// must not count it.
+func (w *World) dropBacker(t int, pi int32) {
+	w.backers[t] = slices.DeleteFunc(w.backers[t], func(b backer) bool { return b.pair == pi })
+}
+
 // strike records an attack of a on t in mode m, with the deterrence failures it makes.
 func (w *World) strike(a, t int, m agents.Mode) {
 	w.attacker[a] = true
@@ -65,6 +75,7 @@ func (w *World) strike(a, t int, m agents.Mode) {
 			pr.void = true
 			w.force[pi32] = false
 			w.stale = true
+			w.dropBacker(t, pi32)
 		}
 	}
 	lo, hi := w.covering(t, a, m)

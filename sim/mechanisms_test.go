@@ -96,6 +96,47 @@ func TestConquest(t *testing.T) {
 	t.Fatal("no conquest in 49 tries against a target ten times weaker")
 }
 
+// A conquered state leaves its alliances at the next refresh, which opens every step: from then
+// on no state counts it as an ally or a backer, so the strategy and support sums need not test
+// for conquest.
+func TestConquestLeavesAlliances(t *testing.T) {
+	s := triangle()
+	s.States[0].Economy, s.States[0].Burden = 50, 0.2
+	s.Params.Model.Mu = -10
+	s.Params.Hybrid.Gain = 0
+	s.Params.War.Conquest = 0.999
+	s.Params.War.Loss = 0.5
+	s.Guarantees = []Guarantee{{Name: "pact", Kind: agents.Alliance, Guarantors: []int{1, 2}, Proteges: []int{1, 2}}}
+	w := NewWorld()
+	for seed := uint64(1); seed < 100; seed++ {
+		w.Reset(s, rand.New(rand.NewPCG(seed, 1)))
+		if !contains(w.allies[2], 1) || len(w.backers[2]) != 1 {
+			t.Fatalf("before the war: allies of C %v, backers %d; want [1], 1", w.allies[2], len(w.backers[2]))
+		}
+		for range s.Steps {
+			w.Step()
+			if !w.conquered[1] && !w.conquered[2] {
+				continue
+			}
+			w.refreshForce()
+			for i := range w.n {
+				for _, k := range w.allies[i] {
+					if w.conquered[k] {
+						t.Errorf("seed %d: %s keeps conquered %s as an ally", seed, s.States[i].Name, s.States[k].Name)
+					}
+				}
+				for _, b := range w.backers[i] {
+					if w.conquered[b.g] || w.conquered[i] {
+						t.Errorf("seed %d: %s backed by %s after a conquest", seed, s.States[i].Name, s.States[b.g].Name)
+					}
+				}
+			}
+			return
+		}
+	}
+	t.Fatal("no conquest in 99 runs")
+}
+
 // A buck-passing guarantor decides last and abstains when those already honouring bring the
 // aggressor's chance below buckpass.threshold; otherwise it honours like anyone.
 func TestBuckPassAbstains(t *testing.T) {

@@ -29,18 +29,15 @@ func (w *World) covering(t, a int, m agents.Mode) (lo, hi int) {
 		w.stamp = 1
 	}
 	lo = len(w.cov)
-	slot := w.aggSlot[a]
-	for _, pi32 := range w.byProtege[t] {
-		pi := int(pi32)
-		if !w.force[pi] {
+	block := w.credBlock(a)
+	for i := range w.backers[t] {
+		b := &w.backers[t][i]
+		g := int(b.g)
+		if g == a || !b.covers(m) {
 			continue
 		}
-		pr := &w.pairs[pi]
-		g := pr.g
-		if g == a || !w.gs[pr.k].terms.Trigger.Covers(m) {
-			continue
-		}
-		q := w.credibility(pi, a, slot)
+		pi := int(b.pair)
+		q := w.cred(block, b, a)
 		if w.covStamp[g] != w.stamp {
 			w.covStamp[g] = w.stamp
 			w.covAt[g] = len(w.cov)
@@ -60,22 +57,37 @@ func (w *World) covering(t, a int, m agents.Mode) (lo, hi int) {
 	return lo, len(w.cov)
 }
 
-// credibility returns q for pair pi against aggressor a (in aggressor slot slot, or -1). It is
-// constant from the threat phase to the response phase of a step (it depends on powers and
-// reputations only), and the pairs of one guarantor in one guarantee differ only by their
-// tripwire, so it is computed once per step for each (aggressor, guarantor, guarantee,
-// tripwire) and cached.
-func (w *World) credibility(pi, a, slot int) float64 {
-	if slot >= 0 {
-		key := slot*w.nGroups + w.group[pi]
-		if w.qEpoch[key] == w.epoch {
-			return w.qCache[key]
-		}
-		q := w.p.Honour.Credibility(w.commitment(pi, a))
-		w.qEpoch[key], w.qCache[key] = w.epoch, q
-		return q
+// credBlock returns aggressor a's block of the credibility cache, indexed by credibility group.
+// Only a potential aggressor (r(a,t) > 0 for some t) has one, and only a potential aggressor is
+// ever perceived as a threat (its intent stays 0 otherwise) or attacks.
+func (w *World) credBlock(a int) []credEntry {
+	lo := w.aggSlot[a] * w.nGroups
+	return w.qCache[lo : lo+w.nGroups]
+}
+
+// cred returns q, the credibility of backer b against aggressor a, whose block of the cache is
+// block (see credBlock). It is constant from the threat phase to the response phase of a step
+// (it depends on powers and reputations only), and the pairs of one guarantor in one guarantee
+// differ only by their tripwire, so it is computed once per step for each (aggressor,
+// guarantor, guarantee, tripwire) and cached. The hot loops of the threat and aggression phases
+// inline it by hand: the compiler will not.
+func (w *World) cred(block []credEntry, b *backer, a int) float64 {
+	c := &block[b.group]
+	if c.epoch != w.epoch {
+		w.credMiss(c, int(b.pair), a)
 	}
-	return w.p.Honour.Credibility(w.commitment(pi, a))
+	return c.q
+}
+
+// credMiss computes the credibility of pair pi against a into c.
+func (w *World) credMiss(c *credEntry, pi, a int) {
+	c.epoch, c.q = w.epoch, w.p.Honour.Credibility(w.commitment(pi, a))
+}
+
+// A credEntry is a cached credibility, valid while its epoch is the world's.
+type credEntry struct {
+	epoch uint64
+	q     float64
 }
 
 // updateFree computes every state's free-rider factor f_g from the current burdens.
@@ -132,24 +144,29 @@ func (w *World) expectOnly(o *agents.Option, a, t int) {
 	if w.nuclear[t] {
 		o.Umbrella = 1
 	}
-	slot := w.aggSlot[a]
-	for _, pi32 := range w.byProtege[t] {
-		pi := int(pi32)
-		if !w.force[pi] {
+	bs, block, epoch := w.backers[t], w.credBlock(a), w.epoch
+	free, pw := w.free, w.pw
+	for i := range bs {
+		b := &bs[i]
+		g := int(b.g)
+		if g == a || !b.covers(o.Mode) {
 			continue
 		}
-		pr := &w.pairs[pi]
-		terms := &w.gs[pr.k].terms
-		if pr.g == a || !terms.Trigger.Covers(o.Mode) {
-			continue
+		c := &block[b.group]
+		if c.epoch != epoch {
+			w.credMiss(c, int(b.pair), a)
 		}
-		q := w.credibility(pi, a, slot)
-		o.Support += q * w.pledge(pi)
-		if terms.Umbrella && w.nuclear[pr.g] {
-			o.Umbrella = math.Max(o.Umbrella, q)
-		}
-		if terms.Response == agents.Sanctions {
+		q := c.q
+		switch b.resp {
+		case agents.Fight:
+			o.Support += q * (free[g] * pw[g] * b.reach)
+		case agents.Arms:
+			o.Support += q * (free[g] * w.surge(g))
+		case agents.Sanctions:
 			o.Sanctions += q
+		}
+		if b.umbrella && q > o.Umbrella {
+			o.Umbrella = q
 		}
 	}
 }

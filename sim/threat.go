@@ -49,25 +49,25 @@ func (w *World) armedSupport(t, a int) float64 {
 		w.cov = w.cov[:lo]
 		return o.Support
 	}
-	// Every trigger covers an armed attack, so only the pair and its guarantor are checked.
-	slot := w.aggSlot[a]
-	n := w.n
+	// Every trigger covers an armed attack, so only the guarantor is checked.
+	bs, block, epoch := w.backers[t], w.credBlock(a), w.epoch
+	free, pw := w.free, w.pw
 	s := 0.0
-	for _, pi32 := range w.byProtege[t] {
-		pi := int(pi32)
-		if !w.force[pi] {
-			continue
-		}
-		pr := &w.pairs[pi]
-		g := pr.g
+	for i := range bs {
+		b := &bs[i]
+		g := int(b.g)
 		if g == a {
 			continue
 		}
-		switch w.gs[pr.k].terms.Response {
+		c := &block[b.group]
+		if c.epoch != epoch {
+			w.credMiss(c, int(b.pair), a)
+		}
+		switch b.resp {
 		case agents.Fight:
-			s += w.credibility(pi, a, slot) * w.free[g] * w.pw[g] * w.reach[g*n+t]
+			s += c.q * free[g] * pw[g] * b.reach
 		case agents.Arms:
-			s += w.credibility(pi, a, slot) * w.free[g] * w.surge(g)
+			s += c.q * free[g] * w.surge(g)
 		}
 	}
 	return s

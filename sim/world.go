@@ -40,7 +40,8 @@ type World struct {
 	// Guarantees: the spec's, then the treaties formed during the run.
 	gs        []gstate
 	pairs     []pair
-	byProtege [][]int32 // pair indices by protégé
+	byProtege [][]int32  // pair indices by protégé
+	backers   [][]backer // per protégé, its in-force pairs (see refreshForce)
 
 	// Phase results and scratch.
 	tau       []float64
@@ -66,8 +67,7 @@ type World struct {
 	aggSlot []int // per state, its slot among potential aggressors, or -1
 	group   []int // per pair, its (guarantor, guarantee, tripwire) group
 	nGroups int   // groups the cache has room for
-	qCache  []float64
-	qEpoch  []uint64
+	qCache  []credEntry
 	epoch   uint64
 	free    []float64 // free-rider factors
 
@@ -96,6 +96,22 @@ type gstate struct {
 	lo, hi int // its pairs
 	spec   int // index in Spec.Guarantees, or -1 for a treaty formed during the run
 }
+
+// A backer is an in-force pair seen from its protégé: what the support sums of the threat,
+// aggression and response phases read, laid out together because those sums are the engine's
+// inner loops.
+type backer struct {
+	reach    float64 // reach(g, protégé)
+	resp     agents.Response
+	g        int32
+	pair     int32
+	group    int32 // the pair's credibility group
+	anyMode  bool  // the trigger covers every mode, not armed attack only
+	umbrella bool  // the guarantee carries a nuclear guarantor's umbrella
+}
+
+// covers reports whether the backer's guarantee obliges it against an attack in mode m.
+func (b *backer) covers(m agents.Mode) bool { return b.anyMode || m == agents.ArmedAttack }
 
 type pair struct {
 	k, g, p  int // guarantee, guarantor, protégé
@@ -213,6 +229,10 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	for i := range w.byProtege {
 		w.byProtege[i] = w.byProtege[i][:0]
 	}
+	if cap(w.backers) < n {
+		w.backers = make([][]backer, n)
+	}
+	w.backers = w.backers[:n]
 	w.alliances = w.alliances[:0]
 	for k := range spec.Guarantees {
 		sg := &spec.Guarantees[k]
@@ -259,9 +279,9 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	}
 	w.nGroups = 2 * cap(w.pairs)
 	if need := slots * w.nGroups; cap(w.qCache) < need {
-		w.qCache, w.qEpoch = make([]float64, need), make([]uint64, need)
+		w.qCache = make([]credEntry, need)
 	}
-	w.qCache, w.qEpoch = w.qCache[:slots*w.nGroups], w.qEpoch[:slots*w.nGroups]
+	w.qCache = w.qCache[:slots*w.nGroups]
 	w.epoch++
 	w.free = resize(w.free, n)
 	for i := range w.byProtege {
@@ -269,6 +289,9 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 			bp := make([]int32, len(w.byProtege[i]), len(w.byProtege[i])+n)
 			copy(bp, w.byProtege[i])
 			w.byProtege[i] = bp
+		}
+		if cap(w.backers[i]) < cap(w.byProtege[i]) {
+			w.backers[i] = make([]backer, 0, cap(w.byProtege[i]))
 		}
 	}
 	if cap(w.attacks) < n*n {
@@ -337,12 +360,13 @@ func (w *World) inForce(pi int) bool { return w.force[pi] }
 func (w *World) computeForce(pi int) bool {
 	pr := &w.pairs[pi]
 	return !pr.void && w.gs[pr.k].start <= w.t &&
-		!w.conquered[pr.g] && !w.conquered[pr.p] && w.client[pr.g] < 0 && w.client[pr.p] < 0
+		!w.conquered[pr.g] && !w.conquered[pr.p] &&
+		w.client[pr.g] < 0 && w.client[pr.p] < 0
 }
 
 // refreshForce recomputes, when something they depend on has changed, which states are allied
-// (guarantor and protégé of the same in-force alliance or treaty) and which hold an in-force
-// guarantee. They change only when a guarantee enters into force, a pair is voided, or a state
+// (guarantor and protégé of the same in-force alliance or treaty), which hold an in-force
+// guarantee, and every state's backers. They change only when a guarantee enters into force, a pair is voided, or a state
 // is conquered or becomes a client; each of those marks them stale.
 func (w *World) refreshForce() {
 	if w.t >= w.nextStart {
@@ -366,6 +390,9 @@ func (w *World) refreshForce() {
 		w.single[i] = true
 		w.binder1[i], w.binder2[i] = -1, -1
 	}
+	for i := range w.backers {
+		w.backers[i] = w.backers[i][:0]
+	}
 	w.force = w.force[:len(w.pairs)]
 	for pi := range w.pairs {
 		w.force[pi] = w.computeForce(pi)
@@ -373,6 +400,12 @@ func (w *World) refreshForce() {
 			continue
 		}
 		pr := &w.pairs[pi]
+		terms := &w.gs[pr.k].terms
+		w.backers[pr.p] = append(w.backers[pr.p], backer{
+			reach: w.reach[pr.g*n+pr.p], g: int32(pr.g), pair: int32(pi), group: int32(w.group[pi]),
+			resp: terms.Response, anyMode: terms.Trigger == agents.Any,
+			umbrella: terms.Umbrella && w.nuclear[pr.g],
+		})
 		w.held[pr.p] = true
 		if w.seen[pr.g*n+pr.p] {
 			w.single[pr.p] = false
