@@ -1,9 +1,6 @@
 package agents
 
-import (
-	"math"
-	"math/rand/v2"
-)
+import "math/rand/v2"
 
 // Balance is the balancing rule (Waltz 1979; Walt 1987): a threatened state arms (internal
 // balancing) and seeks a treaty partner (external balancing); a safe one slowly disarms back
@@ -27,12 +24,12 @@ func balance(p *Params, s *Situation) Action {
 	switch {
 	case s.Tau > p.Balance.Hi:
 		if s.Burden < p.Model.BurdenMax {
-			a.Burden = math.Min(p.Model.BurdenMax, s.Burden+p.Balance.Up)
+			a.Burden = min(p.Model.BurdenMax, s.Burden+p.Balance.Up)
 			a.Raised = true
 		}
 		a.Propose = p.Model.Formation && !s.Protected && !s.Client && s.Threat >= 0
 	case s.Tau < p.Balance.Lo && !s.Aggressor && s.Burden > s.Burden0:
-		a.Burden = math.Max(s.Burden0, s.Burden-p.Balance.Down)
+		a.Burden = max(s.Burden0, s.Burden-p.Balance.Down)
 	}
 	return a
 }

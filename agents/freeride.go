@@ -1,9 +1,6 @@
 package agents
 
-import (
-	"math"
-	"sort"
-)
+import "sort"
 
 // FreerideSpending returns a free-rider's best-response defence spending s = b*E when its allies
 // spend others in all, for the utility U = (1-alpha)*ln(E-s) + alpha*ln(s+others)
@@ -11,7 +8,7 @@ import (
 //
 //	s = max(0, alpha*E - (1-alpha)*others)
 func FreerideSpending(e, others, alpha float64) float64 {
-	return math.Max(0, alpha*e-(1-alpha)*others)
+	return max(0, alpha*e-(1-alpha)*others)
 }
 
 // FreerideEquilibrium returns the Nash equilibrium spending of an alliance whose members have

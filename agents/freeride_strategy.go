@@ -1,9 +1,6 @@
 package agents
 
-import (
-	"math"
-	"math/rand/v2"
-)
+import "math/rand/v2"
 
 // FreeRide is the free-riding rule (Olson & Zeckhauser 1966): inside an alliance or treaty, allied
 // defence is a public good, and the state moves its spending towards its best response to its
@@ -24,8 +21,8 @@ func (FreeRide) Decide(p *Params, s *Situation, _ *rand.Rand) Action {
 		return balance(p, s)
 	}
 	target := FreerideSpending(s.Economy, s.AlliedSpending, p.Freeride.Alpha) / s.Economy
-	target = math.Min(p.Model.BurdenMax, math.Max(p.Model.BurdenMin, target))
+	target = min(p.Model.BurdenMax, max(p.Model.BurdenMin, target))
 	step := p.Freeride.Step
-	b := s.Burden + math.Max(-step, math.Min(step, target-s.Burden))
+	b := s.Burden + max(-step, min(step, target-s.Burden))
 	return Action{Burden: b, Raised: b > s.Burden}
 }

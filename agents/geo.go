@@ -13,7 +13,7 @@ func Distance(lon1, lat1, lon2, lat2 float64) float64 {
 	dphi := (lat2 - lat1) * rad
 	dlam := (lon2 - lon1) * rad
 	a := math.Sin(dphi/2)*math.Sin(dphi/2) + math.Cos(phi1)*math.Cos(phi2)*math.Sin(dlam/2)*math.Sin(dlam/2)
-	return 2 * EarthRadius * math.Asin(math.Min(1, math.Sqrt(a)))
+	return 2 * EarthRadius * math.Asin(min(1, math.Sqrt(a)))
 }
 
 // Reach is the share of its power a state can bring to bear at distance d km (Boulding's
@@ -21,5 +21,5 @@ func Distance(lon1, lat1, lon2, lat2 float64) float64 {
 //
 //	reach = max(exp(-d/lambda), projection)
 func Reach(d, lambda, projection float64) float64 {
-	return math.Max(math.Exp(-d/lambda), projection)
+	return max(math.Exp(-d/lambda), projection)
 }

@@ -20,7 +20,7 @@ func (w *World) adjust() {
 	}
 	for k := range w.n {
 		if j := w.threat[k]; j >= 0 && w.raisedPrev[k] {
-			w.raisedNear[j] = math.Min(w.raisedNear[j], w.dist[k*w.n+j])
+			w.raisedNear[j] = min(w.raisedNear[j], w.dist[k*w.n+j])
 		}
 	}
 	w.seq = w.seq[:0]
@@ -96,7 +96,7 @@ func (w *World) decide(i int, view []float64) {
 		s.AlliedSpending += view[k] * e[k]
 	}
 	act := w.strat[i].Decide(w.p, s, w.rng)
-	b := math.Min(w.p.Model.BurdenMax, math.Max(w.p.Model.BurdenMin, act.Burden))
+	b := min(w.p.Model.BurdenMax, max(w.p.Model.BurdenMin, act.Burden))
 	if b > w.b[i] {
 		w.raised[i] = true
 	}
@@ -116,8 +116,12 @@ func (w *World) decide(i int, view []float64) {
 		w.rec.Bandwagoning++
 		w.rec.States[i].Client = true
 		w.rec.States[i].censor(w.t + 1)
-		w.stale = true
-		w.refreshForce()
+		// Clienthood takes the state out of its guarantees at once; a state in none (the usual
+		// bandwagoner) changes nothing that refreshForce derives.
+		if w.party[i] {
+			w.stale = true
+			w.refreshForce()
+		}
 	}
 }
 

@@ -16,7 +16,7 @@ func (w *World) economy() {
 		if w.conquered[i] {
 			continue
 		}
-		w.e[i] *= math.Exp(w.g[i] + p.SigmaG*z - p.SigmaG*p.SigmaG/2 - p.Phi*math.Max(0, w.b[i]-p.BRef))
+		w.e[i] *= math.Exp(w.g[i] + p.SigmaG*z - p.SigmaG*p.SigmaG/2 - p.Phi*max(0, w.b[i]-p.BRef))
 	}
 	clear(w.aidShare)
 	clear(w.aidIn)
@@ -54,7 +54,7 @@ func (w *World) economy() {
 		if w.conquered[i] {
 			continue
 		}
-		keep := math.Max(0, 1-w.aidShare[i])
+		keep := max(0, 1-w.aidShare[i])
 		w.pw[i] = (1-p.Delta)*w.pw[i] + p.Kappa*w.b[i]*w.e[i]*keep + w.aidIn[i]
 	}
 }

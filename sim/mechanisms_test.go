@@ -137,6 +137,32 @@ func TestConquestLeavesAlliances(t *testing.T) {
 	t.Fatal("no conquest in 99 runs")
 }
 
+// A state that becomes its threat's client leaves its alliances at once: the states deciding
+// after it in the same strategy phase no longer count it as an ally.
+func TestClientLeavesAlliancesAtOnce(t *testing.T) {
+	s := triangle()
+	s.Params.Model.Mu = 10 // no attacks
+	s.Params.Bandwagon.P, s.Params.Bandwagon.Tau = 1, 0
+	s.States[1].Strategy = agents.Bandwagon{}
+	s.Guarantees = []Guarantee{{Name: "pact", Kind: agents.Alliance, Guarantors: []int{1, 2}, Proteges: []int{1, 2}}}
+	w := NewWorld()
+	w.Reset(s, rand.New(rand.NewPCG(1, 1)))
+	if !contains(w.allies[2], 1) {
+		t.Fatalf("before: allies of C %v, want [1]", w.allies[2])
+	}
+	w.Step()
+	if w.client[1] != 0 {
+		t.Fatalf("B is not A's client after a step (tau %.2f)", w.tau[1])
+	}
+	// C decides after B, and last: its situation is the world's scratch one.
+	if w.sit.Allied || w.sit.AlliedSpending != 0 {
+		t.Errorf("C, deciding after B became a client, sees allied %v, allied spending %g", w.sit.Allied, w.sit.AlliedSpending)
+	}
+	if len(w.backers[1]) != 0 || len(w.backers[2]) != 0 || w.held[1] || w.held[2] {
+		t.Errorf("the pact still binds: backers %d, %d; held %v, %v", len(w.backers[1]), len(w.backers[2]), w.held[1], w.held[2])
+	}
+}
+
 // A buck-passing guarantor decides last and abstains when those already honouring bring the
 // aggressor's chance below buckpass.threshold; otherwise it honours like anyone.
 func TestBuckPassAbstains(t *testing.T) {

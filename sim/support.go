@@ -110,7 +110,7 @@ func (w *World) computeFree(g int) float64 {
 	if k == 0 || sum <= 0 {
 		return 1
 	}
-	return math.Min(1, w.b[g]/(sum/float64(k)))
+	return min(1, w.b[g]/(sum/float64(k)))
 }
 
 // pledge is what guarantor g, honouring pair pi, brings to the defence of t: its fighting power
@@ -184,7 +184,7 @@ func (w *World) expect(o *agents.Option, a, t int) (lo, hi int) {
 		terms := &w.gs[w.pairs[c.pair].k].terms
 		o.Support += c.q * w.pledge(c.pair)
 		if terms.Umbrella && w.nuclear[c.g] {
-			o.Umbrella = math.Max(o.Umbrella, c.q)
+			o.Umbrella = max(o.Umbrella, c.q)
 		}
 		if terms.Response == agents.Sanctions {
 			o.Sanctions += c.q

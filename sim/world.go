@@ -42,6 +42,7 @@ type World struct {
 	pairs     []pair
 	byProtege [][]int32  // pair indices by protégé
 	backers   [][]backer // per protégé, its in-force pairs (see refreshForce)
+	party     []bool     // per state: guarantor or protégé of some pair
 
 	// Phase results and scratch.
 	tau       []float64
@@ -162,6 +163,8 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	w.covStamp = resizeI(w.covStamp, n)
 	w.covAt = resizeI(w.covAt, n)
 	w.single = resizeB(w.single, n)
+	w.party = resizeB(w.party, n)
+	clear(w.party)
 	w.binder1, w.binder2 = resizeI(w.binder1, n), resizeI(w.binder2, n)
 	if cap(w.menace) < n {
 		w.menace = make([]int, 0, n)
@@ -207,7 +210,7 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 				r = s.R(j)
 			}
 			w.r[i*n+j] = r
-			rmax = math.Max(rmax, r)
+			rmax = max(rmax, r)
 			w.formed[i*n+j] = false
 		}
 		w.rmax[i], w.intent[i] = rmax, rmax
@@ -347,6 +350,7 @@ func (w *World) addPair(k, g, p int, tripwire bool) {
 		gr++
 	}
 	w.group = append(w.group, gr)
+	w.party[g], w.party[p] = true, true
 	// A new pair is in force from its guarantee's start, at the refresh that start triggers.
 	w.force = append(w.force[:len(w.pairs)], false)
 	w.byProtege[p] = append(w.byProtege[p], int32(len(w.pairs)))
