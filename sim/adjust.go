@@ -11,7 +11,9 @@ import (
 // start of the phase, in config order; the sequential (free-riding) states then update one at a
 // time in descending economy, each seeing the others' updated spending.
 func (w *World) adjust() {
-	copy(w.bSnap, w.b)
+	for k := range w.n {
+		w.spendSnap[k] = w.b[k] * w.e[k]
+	}
 	w.raisedPrev, w.raised = w.raised, w.raisedPrev
 	clear(w.raised)
 	// For buck-passers: how close to each threat the nearest state that armed last step is.
@@ -32,14 +34,14 @@ func (w *World) adjust() {
 			w.seq = append(w.seq, i)
 			continue
 		}
-		w.decide(i, w.bSnap)
+		w.decide(i, false)
 	}
 	if w.cmpEconomy == nil {
 		w.cmpEconomy = w.byEconomyDesc
 	}
 	slices.SortFunc(w.seq, w.cmpEconomy)
 	for _, i := range w.seq {
-		w.decide(i, w.b)
+		w.decide(i, true)
 	}
 	// A free-riding step: a free-rider inside an alliance spending below its allies' mean.
 	for i := range w.n {
@@ -75,8 +77,9 @@ func (w *World) alliedBurden(i int, b []float64) (float64, int) {
 	return sum, len(w.allies[i])
 }
 
-// decide runs state i's strategy, reading burdens from view, and applies its action.
-func (w *World) decide(i int, view []float64) {
+// decide runs state i's strategy and applies its action. It sees its allies' spending as of
+// the start of the phase, or, if live, as it is now.
+func (w *World) decide(i int, live bool) {
 	n := w.n
 	s := &w.sit
 	*s = agents.Situation{
@@ -90,10 +93,16 @@ func (w *World) decide(i int, view []float64) {
 		s.Protected = b1 >= 0 && b1 != j || w.binder2[i] >= 0
 		s.CloserRaised = w.raisedNear[j] < w.dist[i*n+j]
 	}
-	allies, e := w.allies[i], w.e
+	allies := w.allies[i]
 	s.Allied = len(allies) > 0
-	for _, k := range allies {
-		s.AlliedSpending += view[k] * e[k]
+	if live {
+		for _, k := range allies {
+			s.AlliedSpending += w.b[k] * w.e[k]
+		}
+	} else {
+		for _, k := range allies {
+			s.AlliedSpending += w.spendSnap[k]
+		}
 	}
 	act := w.strat[i].Decide(w.p, s, w.rng)
 	b := min(w.p.Model.BurdenMax, max(w.p.Model.BurdenMin, act.Burden))

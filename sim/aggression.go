@@ -15,11 +15,7 @@ func (w *World) aggression() {
 	w.cov = w.cov[:0]
 	w.events = w.events[:0]
 	clear(w.attacker)
-	var eus [2 * maxOptions]float64
-	var opts [2 * maxOptions]struct {
-		t    int
-		mode agents.Mode
-	}
+	eus, opts := w.eus[:2*maxOptions], w.opts[:2*maxOptions]
 	for a := range n {
 		if w.rmax[a] <= 0 || w.conquered[a] {
 			continue

@@ -84,10 +84,13 @@ func (w *World) credMiss(c *credEntry, pi, a int) {
 	c.epoch, c.q = w.epoch, w.p.Honour.Credibility(w.commitment(pi, a))
 }
 
-// A credEntry is a cached credibility, valid while its epoch is the world's.
+// A credEntry is a cached credibility, valid while its epoch is the world's, and the threat
+// phase's coefficient of armed support, valid while armedEpoch is.
 type credEntry struct {
-	epoch uint64
-	q     float64
+	epoch      uint64
+	q          float64
+	armedEpoch uint64
+	armed      float64 // q*f_g*P_g (fight) or q*f_g*surge_g (arms): see armedSupport
 }
 
 // updateFree computes every state's free-rider factor f_g from the current burdens.

@@ -41,7 +41,10 @@ func (w *World) perceiveThreats() {
 
 // armedSupport returns S, the support the guarantors of t are expected to bring against an armed
 // attack by a. It is expect's Support, summed in one pass when no guarantor holds two in-force
-// guarantees to t (the common case, and the hot loop of the threat phase).
+// guarantees to t (the common case, and the hot loop of the threat phase): every trigger covers
+// an armed attack, and within the phase each guarantor's term q*f_g*P_g (or q*f_g*surge_g) is
+// the same for all its protégés, so it is cached with the credibility and multiplied by the
+// backer's reach (or 1).
 func (w *World) armedSupport(t, a int) float64 {
 	if !w.single[t] {
 		o := agents.Option{Mode: agents.ArmedAttack}
@@ -49,26 +52,36 @@ func (w *World) armedSupport(t, a int) float64 {
 		w.cov = w.cov[:lo]
 		return o.Support
 	}
-	// Every trigger covers an armed attack, so only the guarantor is checked.
 	bs, block, epoch := w.backers[t], w.credBlock(a), w.epoch
-	free, pw := w.free, w.pw
 	s := 0.0
 	for i := range bs {
 		b := &bs[i]
-		g := int(b.g)
-		if g == a {
+		if int(b.g) == a {
 			continue
 		}
 		c := &block[b.group]
-		if c.epoch != epoch {
-			w.credMiss(c, int(b.pair), a)
+		if c.armedEpoch != epoch {
+			w.armedMiss(c, b, a)
 		}
-		switch b.resp {
-		case agents.Fight:
-			s += c.q * free[g] * pw[g] * b.reach
-		case agents.Arms:
-			s += c.q * free[g] * w.surge(g)
-		}
+		s += c.armed * b.armedBy
 	}
 	return s
+}
+
+// armedMiss computes c's armed coefficient for backer b against a. Only the threat phase may
+// call it: the free-rider factors change after the strategy phase.
+func (w *World) armedMiss(c *credEntry, b *backer, a int) {
+	if c.epoch != w.epoch {
+		w.credMiss(c, int(b.pair), a)
+	}
+	g := int(b.g)
+	c.armedEpoch = w.epoch
+	switch b.resp {
+	case agents.Fight:
+		c.armed = c.q * w.free[g] * w.pw[g]
+	case agents.Arms:
+		c.armed = c.q * w.free[g] * w.surge(g)
+	default:
+		c.armed = 0
+	}
 }

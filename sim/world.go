@@ -47,11 +47,13 @@ type World struct {
 	// Phase results and scratch.
 	tau       []float64
 	threat    []int
-	bSnap     []float64
+	spendSnap []float64 // b*E at the start of the strategy phase
 	seq       []int
 	aidShare  []float64
 	aidIn     []float64
 	attacks   []attack
+	eus       []float64 // per option weighed in the aggression phase, its utility
+	opts      []option
 	nTrig     []int
 	cov       []cover
 	covStamp  []int
@@ -103,6 +105,7 @@ type gstate struct {
 // inner loops.
 type backer struct {
 	reach    float64 // reach(g, protégé)
+	armedBy  float64 // what multiplies the armed coefficient (see armedSupport): reach, or 1 for arms
 	resp     agents.Response
 	g        int32
 	pair     int32
@@ -118,6 +121,12 @@ type pair struct {
 	k, g, p  int // guarantee, guarantor, protégé
 	void     bool
 	tripwire bool
+}
+
+// option is a (target, mode) an aggressor weighs in phase 4.
+type option struct {
+	t    int
+	mode agents.Mode
 }
 
 // attack is an attack decided in phase 4 and carried out in phases 5 and 6.
@@ -154,7 +163,7 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	f := func(s []float64) []float64 { return resize(s, n) }
 	w.e, w.b, w.b0, w.pw, w.p0, w.g, w.proj = f(w.e), f(w.b), f(w.b0), f(w.pw), f(w.p0), f(w.g), f(w.proj)
 	w.will, w.willMean, w.intent, w.rep, w.rmax = f(w.will), f(w.willMean), f(w.intent), f(w.rep), f(w.rmax)
-	w.tau, w.bSnap, w.aidShare, w.aidIn = f(w.tau), f(w.bSnap), f(w.aidShare), f(w.aidIn)
+	w.tau, w.spendSnap, w.aidShare, w.aidIn = f(w.tau), f(w.spendSnap), f(w.aidShare), f(w.aidIn)
 	w.allyScr, w.allyScr2 = f(w.allyScr), f(w.allyScr2)
 	w.nuclear, w.conquered = resizeB(w.nuclear, n), resizeB(w.conquered, n)
 	w.raised, w.raisedPrev, w.held = resizeB(w.raised, n), resizeB(w.raisedPrev, n), resizeB(w.held, n)
@@ -297,6 +306,9 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 			w.backers[i] = make([]backer, 0, cap(w.byProtege[i]))
 		}
 	}
+	if w.eus == nil {
+		w.eus, w.opts = make([]float64, 2*maxOptions), make([]option, 2*maxOptions)
+	}
 	if cap(w.attacks) < n*n {
 		w.attacks = make([]attack, 0, n*n)
 		w.cov = make([]cover, 0, n*n*n)
@@ -405,8 +417,12 @@ func (w *World) refreshForce() {
 		}
 		pr := &w.pairs[pi]
 		terms := &w.gs[pr.k].terms
+		reach, by := w.reach[pr.g*n+pr.p], 1.0
+		if terms.Response == agents.Fight {
+			by = reach
+		}
 		w.backers[pr.p] = append(w.backers[pr.p], backer{
-			reach: w.reach[pr.g*n+pr.p], g: int32(pr.g), pair: int32(pi), group: int32(w.group[pi]),
+			reach: reach, armedBy: by, g: int32(pr.g), pair: int32(pi), group: int32(w.group[pi]),
 			resp: terms.Response, anyMode: terms.Trigger == agents.Any,
 			umbrella: terms.Umbrella && w.nuclear[pr.g],
 		})
