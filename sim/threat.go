@@ -14,6 +14,17 @@ func (w *World) perceiveThreats() {
 			w.menace = append(w.menace, j)
 		}
 	}
+	// Credibilities for every menace at once, before the sums below need them: independent of
+	// each other, their exponentials overlap in the processor, where computed on demand each
+	// waited for the one before.
+	for _, a := range w.menace {
+		block := w.credBlock(a)
+		for _, pi := range w.liveGroups {
+			if g := w.pairs[pi].g; g != a {
+				w.armedMiss(&block[w.group[pi]], int(pi), a)
+			}
+		}
+	}
 	for i := range n {
 		w.tau[i], w.threat[i] = 0, -1
 		if w.conquered[i] {
@@ -61,22 +72,23 @@ func (w *World) armedSupport(t, a int) float64 {
 		}
 		c := &block[b.group]
 		if c.armedEpoch != epoch {
-			w.armedMiss(c, b, a)
+			w.armedMiss(c, int(b.pair), a)
 		}
 		s += c.armed * b.armedBy
 	}
 	return s
 }
 
-// armedMiss computes c's armed coefficient for backer b against a. Only the threat phase may
-// call it: the free-rider factors change after the strategy phase.
-func (w *World) armedMiss(c *credEntry, b *backer, a int) {
+// armedMiss computes the armed coefficient of pair pi's group against a into c. Only the threat
+// phase may call it: the free-rider factors change after the strategy phase.
+func (w *World) armedMiss(c *credEntry, pi, a int) {
 	if c.epoch != w.epoch {
-		w.credMiss(c, int(b.pair), a)
+		w.credMiss(c, pi, a)
 	}
-	g := int(b.g)
+	pr := &w.pairs[pi]
+	g := pr.g
 	c.armedEpoch = w.epoch
-	switch b.resp {
+	switch w.gs[pr.k].terms.Response {
 	case agents.Fight:
 		c.armed = c.q * w.free[g] * w.pw[g]
 	case agents.Arms:

@@ -71,8 +71,11 @@ type World struct {
 	group   []int // per pair, its (guarantor, guarantee, tripwire) group
 	nGroups int   // groups the cache has room for
 	qCache  []credEntry
-	epoch   uint64
-	free    []float64 // free-rider factors
+	// Per refresh, one in-force pair of each group that has one, and the groups seen.
+	liveGroups []int32
+	groupLive  []bool
+	epoch      uint64
+	free       []float64 // free-rider factors
 
 	force  []bool // per pair: in force (see refreshForce)
 	single []bool // per state: no guarantor holds two in-force guarantees to it
@@ -294,6 +297,10 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 		w.qCache = make([]credEntry, need)
 	}
 	w.qCache = w.qCache[:slots*w.nGroups]
+	w.groupLive = resizeB(w.groupLive, w.nGroups)
+	if cap(w.liveGroups) < w.nGroups {
+		w.liveGroups = make([]int32, 0, w.nGroups)
+	}
 	w.epoch++
 	w.free = resize(w.free, n)
 	for i := range w.byProtege {
@@ -409,6 +416,8 @@ func (w *World) refreshForce() {
 	for i := range w.backers {
 		w.backers[i] = w.backers[i][:0]
 	}
+	w.liveGroups = w.liveGroups[:0]
+	clear(w.groupLive)
 	w.force = w.force[:len(w.pairs)]
 	for pi := range w.pairs {
 		w.force[pi] = w.computeForce(pi)
@@ -426,6 +435,10 @@ func (w *World) refreshForce() {
 			resp: terms.Response, anyMode: terms.Trigger == agents.Any,
 			umbrella: terms.Umbrella && w.nuclear[pr.g],
 		})
+		if gr := w.group[pi]; !w.groupLive[gr] {
+			w.groupLive[gr] = true
+			w.liveGroups = append(w.liveGroups, int32(pi))
+		}
 		w.held[pr.p] = true
 		if w.seen[pr.g*n+pr.p] {
 			w.single[pr.p] = false
