@@ -14,16 +14,8 @@ func (w *World) perceiveThreats() {
 			w.menace = append(w.menace, j)
 		}
 	}
-	// Credibilities for every menace at once, before the sums below need them: independent of
-	// each other, their exponentials overlap in the processor, where computed on demand each
-	// waited for the one before.
 	for _, a := range w.menace {
-		block := w.credBlock(a)
-		for _, pi := range w.liveGroups {
-			if g := w.pairs[pi].g; g != a {
-				w.armedMiss(&block[w.group[pi]], int(pi), a)
-			}
-		}
+		w.credAll(a)
 	}
 	for i := range n {
 		w.tau[i], w.threat[i] = 0, -1
@@ -77,6 +69,28 @@ func (w *World) armedSupport(t, a int) float64 {
 		s += c.armed * b.armedBy
 	}
 	return s
+}
+
+// credAll computes a's credibilities and armed coefficients for every live group, before the
+// threat sums need them: all the logits, then all the logistics, which are independent of each
+// other and so overlap in the processor (computed on demand, each waited for the one before).
+func (w *World) credAll(a int) {
+	block, epoch := w.credBlock(a), w.epoch
+	xs := w.xs[:0]
+	for _, pi := range w.liveGroups {
+		if w.pairs[pi].g != a {
+			xs = append(xs, w.p.Honour.CredibilityLogit(w.commitment(int(pi), a)))
+		}
+	}
+	k := 0
+	for _, pi := range w.liveGroups {
+		if w.pairs[pi].g != a {
+			c := &block[w.group[pi]]
+			c.epoch, c.q = epoch, agents.Logistic(xs[k])
+			w.armedMiss(c, int(pi), a)
+			k++
+		}
+	}
 }
 
 // armedMiss computes the armed coefficient of pair pi's group against a into c. Only the threat

@@ -74,6 +74,7 @@ type World struct {
 	// Per refresh, one in-force pair of each group that has one, and the groups seen.
 	liveGroups []int32
 	groupLive  []bool
+	xs         []float64 // scratch for credAll
 	epoch      uint64
 	free       []float64 // free-rider factors
 
@@ -299,7 +300,7 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	w.qCache = w.qCache[:slots*w.nGroups]
 	w.groupLive = resizeB(w.groupLive, w.nGroups)
 	if cap(w.liveGroups) < w.nGroups {
-		w.liveGroups = make([]int32, 0, w.nGroups)
+		w.liveGroups, w.xs = make([]int32, 0, w.nGroups), make([]float64, 0, w.nGroups)
 	}
 	w.epoch++
 	w.free = resize(w.free, n)
