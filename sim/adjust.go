@@ -93,17 +93,20 @@ func (w *World) decide(i int, live bool) {
 		s.Protected = b1 >= 0 && b1 != j || w.binder2[i] >= 0
 		s.CloserRaised = w.raisedNear[j] < w.dist[i*n+j]
 	}
-	allies := w.allies[i]
-	s.Allied = len(allies) > 0
+	// Summed in a local: s points into w, so the compiler would store every partial sum.
+	allies, spending := w.allies[i], 0.0
 	if live {
+		b, e := w.b, w.e
 		for _, k := range allies {
-			s.AlliedSpending += w.b[k] * w.e[k]
+			spending += b[k] * e[k]
 		}
 	} else {
+		snap := w.spendSnap
 		for _, k := range allies {
-			s.AlliedSpending += w.spendSnap[k]
+			spending += snap[k]
 		}
 	}
+	s.Allied, s.AlliedSpending = len(allies) > 0, spending
 	act := w.strat[i].Decide(w.p, s, w.rng)
 	b := min(w.p.Model.BurdenMax, max(w.p.Model.BurdenMin, act.Burden))
 	if b > w.b[i] {
