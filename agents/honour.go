@@ -18,12 +18,24 @@ type Commitment struct {
 //
 //	h = logistic(a0 + aw*w + as*stake + at*tripwire + ar*(rho-rho0) + ap*(will-mean will)
 //	             - an*[nuclear aggressor] - ac*PA/(PA+PG) + ae*reach(a,g) - ao*(n-1))
-func (h *Honour) HonourProb(c Commitment) float64 { return Logistic(h.Logit(c)) }
+func (h *Honour) HonourProb(c Commitment) float64 { return Logistic(h.logit(&c, c.Will, c.N)) }
 
-// Logit returns the log-odds of HonourProb, the argument of its logistic.
-func (h *Honour) Logit(c Commitment) float64 {
-	x := h.A0 + h.AW*c.W + h.AS*c.Stake + h.AR*(c.Rho-h.Rho0) + h.AP*(c.Will-c.WillMean) +
-		h.AE*c.ReachAG - h.AO*float64(c.N-1)
+// Credibility returns q, the honour probability the aggressor perceives: the same rule with the
+// guarantor's will at the mean of its prior and a single commitment. The aggressor sees kind,
+// tripwire, stake and reputation, never the will the guarantor drew.
+func (h *Honour) Credibility(c Commitment) float64 {
+	return Logistic(h.logit(&c, c.WillMean, 1))
+}
+
+// CredibilityLogit returns the log-odds of Credibility, the argument of its logistic. (A caller
+// with many credibilities to compute takes all their logits first, then all the logistics:
+// independent of each other, the exponentials then overlap in the processor.)
+func (h *Honour) CredibilityLogit(c *Commitment) float64 { return h.logit(c, c.WillMean, 1) }
+
+// logit is the honour rule's log-odds for c with the given will and number of commitments.
+func (h *Honour) logit(c *Commitment, will float64, n int) float64 {
+	x := h.A0 + h.AW*c.W + h.AS*c.Stake + h.AR*(c.Rho-h.Rho0) + h.AP*(will-c.WillMean) +
+		h.AE*c.ReachAG - h.AO*float64(n-1)
 	if c.Tripwire {
 		x += h.AT
 	}
@@ -34,17 +46,4 @@ func (h *Honour) Logit(c Commitment) float64 {
 		x -= h.AC * c.PA / tot
 	}
 	return x
-}
-
-// Credibility returns q, the honour probability the aggressor perceives: the same rule with the
-// guarantor's will at the mean of its prior and a single commitment. The aggressor sees kind,
-// tripwire, stake and reputation, never the will the guarantor drew.
-func (h *Honour) Credibility(c Commitment) float64 { return Logistic(h.CredibilityLogit(c)) }
-
-// CredibilityLogit returns the log-odds of Credibility. (A caller with many credibilities to
-// compute takes all their logits first, then all the logistics: independent of each other, the
-// exponentials then overlap in the processor.)
-func (h *Honour) CredibilityLogit(c Commitment) float64 {
-	c.Will, c.N = c.WillMean, 1
-	return h.Logit(c)
 }

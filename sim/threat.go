@@ -79,7 +79,8 @@ func (w *World) credAll(a int) {
 	xs := w.xs[:0]
 	for _, pi := range w.liveGroups {
 		if w.pairs[pi].g != a {
-			xs = append(xs, w.p.Honour.CredibilityLogit(w.commitment(int(pi), a)))
+			cm := w.commitment(int(pi), a)
+			xs = append(xs, w.p.Honour.CredibilityLogit(&cm))
 		}
 	}
 	k := 0
