@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	"alliancesim/agents"
@@ -94,6 +95,52 @@ func TestConquest(t *testing.T) {
 		return
 	}
 	t.Fatal("no conquest in 49 tries against a target ten times weaker")
+}
+
+// A world reused across runs restores its guarantees: the treaties, voided pairs and
+// clienthoods of one run leave no trace in the next, even when another spec came between.
+func TestWorldReuse(t *testing.T) {
+	treaty := triangle()
+	treaty.Params.Model.Mu = 10
+	// A guarantor that attacks its own protégé voids their pair.
+	other := triangle()
+	other.Params.Model.Mu, other.Steps = -10, 1 // one attack: one of the two pairs voided
+	other.Guarantees = []Guarantee{{Name: "assurance", Kind: agents.Assurance, Guarantors: []int{0}, Proteges: []int{1, 2}}}
+	run := func(w *World, s *Spec, seed uint64) Record {
+		w.Reset(s, rand.New(rand.NewPCG(seed, 1)))
+		for range s.Steps {
+			w.Step()
+		}
+		rec := w.rec
+		rec.States = append([]StateRecord(nil), w.rec.States...)
+		return rec
+	}
+	reused := NewWorld()
+	for seed := uint64(1); seed <= 6; seed++ {
+		for _, s := range []*Spec{treaty, other, other, treaty} {
+			got, want := run(reused, s, seed), run(NewWorld(), s, seed)
+			if s == treaty && got.Treaties == 0 || s == other && reused.pairs[0].void == reused.pairs[1].void {
+				t.Fatalf("seed %d: no treaty formed, or not one pair voided; the test needs both", seed)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("seed %d, spec with %d guarantees: a reused world gives\n%+v\nwant\n%+v", seed, len(s.Guarantees), got, want)
+			}
+			// And what the next run starts from is what a fresh world starts from.
+			fresh := NewWorld()
+			reused.Reset(s, rand.New(rand.NewPCG(seed, 2)))
+			fresh.Reset(s, rand.New(rand.NewPCG(seed, 2)))
+			for name, pair := range map[string][2]any{
+				"pairs": {reused.pairs, fresh.pairs}, "group": {reused.group, fresh.group},
+				"byProtege": {reused.byProtege, fresh.byProtege}, "party": {reused.party, fresh.party},
+				"gs": {reused.gs, fresh.gs}, "force": {reused.force, fresh.force},
+				"backers": {reused.backers, fresh.backers}, "allies": {reused.allies, fresh.allies},
+			} {
+				if !reflect.DeepEqual(pair[0], pair[1]) {
+					t.Errorf("seed %d: after Reset, a reused world's %s = %v, a fresh one's %v", seed, name, pair[0], pair[1])
+				}
+			}
+		}
+	}
 }
 
 // A conquered state leaves its alliances at the next refresh, which opens every step: from then

@@ -3,6 +3,7 @@ package sim
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"alliancesim/agents"
 	"alliancesim/sim/stats"
@@ -73,6 +74,7 @@ type World struct {
 	qCache  []credEntry
 	// Per refresh, one in-force pair of each group that has one, and the groups seen.
 	liveGroups []int32
+	tpl        pairTemplate
 	groupLive  []bool
 	xs         []float64 // scratch for credAll
 	epoch      uint64
@@ -235,34 +237,20 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 
 	// Guarantees and their pairs, with room for every treaty that could be formed.
 	maxTreaties := n * (n - 1) / 2
-	w.gs = w.gs[:0]
-	w.pairs = w.pairs[:0]
-	w.group = w.group[:0]
-	if cap(w.byProtege) < n {
-		w.byProtege = make([][]int32, n)
-	}
-	w.byProtege = w.byProtege[:n]
-	for i := range w.byProtege {
-		w.byProtege[i] = w.byProtege[i][:0]
-	}
 	if cap(w.backers) < n {
 		w.backers = make([][]backer, n)
 	}
 	w.backers = w.backers[:n]
+	w.specPairs(spec)
+	w.gs = w.gs[:0]
 	w.alliances = w.alliances[:0]
 	for k := range spec.Guarantees {
 		sg := &spec.Guarantees[k]
-		gst := gstate{terms: sg.Resolve(&p.Kind), kind: sg.Kind, start: sg.Start, lo: len(w.pairs), spec: k}
-		for _, g := range sg.Guarantors {
-			for _, pr := range sg.Proteges {
-				if g == pr {
-					continue
-				}
-				w.addPair(len(w.gs), g, pr, contains(sg.Tripwire, pr))
-			}
+		lo := 0
+		if k > 0 {
+			lo = w.tpl.hi[k-1]
 		}
-		gst.hi = len(w.pairs)
-		w.gs = append(w.gs, gst)
+		w.gs = append(w.gs, gstate{terms: sg.Resolve(&p.Kind), kind: sg.Kind, start: sg.Start, lo: lo, hi: w.tpl.hi[k], spec: k})
 		if allianceForRho(sg) {
 			w.alliances = append(w.alliances, k)
 		}
@@ -352,6 +340,68 @@ func (w *World) geography(spec *Spec) {
 		}
 	}
 	w.geoKey = append(w.geoKey, spec.Params.Model.Lambda)
+}
+
+// pairTemplate records the pairs of the spec's guarantees as the last Reset built them.
+type pairTemplate struct {
+	members   []int  // who guarantees whom, flattened: the key
+	scratch   []int  // the key of the spec being reset
+	pairs     int    // how many pairs
+	byProtege []int  // per protégé, how many of its pairs
+	party     []bool // per state, as after the build
+	hi        []int  // per guarantee, the end of its pairs
+}
+
+// specPairs resets the pairs to those of spec's guarantees. They depend only on who guarantees
+// whom, which no per-run draw changes, so they are rebuilt only when that differs from the last
+// Reset's; otherwise the treaties' pairs are dropped and the rest restored.
+func (w *World) specPairs(spec *Spec) {
+	n, t := len(spec.States), &w.tpl
+	key := append(t.scratch[:0], n)
+	for k := range spec.Guarantees {
+		sg := &spec.Guarantees[k]
+		key = append(key, len(sg.Guarantors), len(sg.Proteges), len(sg.Tripwire))
+		key = append(append(append(key, sg.Guarantors...), sg.Proteges...), sg.Tripwire...)
+	}
+	t.scratch = key
+	if cap(w.byProtege) < n {
+		w.byProtege = make([][]int32, n)
+	}
+	w.byProtege = w.byProtege[:n]
+	if slices.Equal(key, t.members) {
+		w.pairs, w.group, w.force = w.pairs[:t.pairs], w.group[:t.pairs], w.force[:t.pairs]
+		for i := range w.pairs {
+			w.pairs[i].void = false
+		}
+		for i := range w.byProtege {
+			w.byProtege[i] = w.byProtege[i][:t.byProtege[i]]
+		}
+		copy(w.party, t.party)
+		return
+	}
+	w.pairs, w.group = w.pairs[:0], w.group[:0]
+	for i := range w.byProtege {
+		w.byProtege[i] = w.byProtege[i][:0]
+	}
+	t.hi = t.hi[:0]
+	for k := range spec.Guarantees {
+		sg := &spec.Guarantees[k]
+		for _, g := range sg.Guarantors {
+			for _, pr := range sg.Proteges {
+				if g != pr {
+					w.addPair(k, g, pr, contains(sg.Tripwire, pr))
+				}
+			}
+		}
+		t.hi = append(t.hi, len(w.pairs))
+	}
+	t.members = append(t.members[:0], key...)
+	t.pairs = len(w.pairs)
+	t.byProtege = t.byProtege[:0]
+	for i := range w.byProtege {
+		t.byProtege = append(t.byProtege, len(w.byProtege[i]))
+	}
+	t.party = append(t.party[:0], w.party...)
 }
 
 func (w *World) addPair(k, g, p int, tripwire bool) {
