@@ -76,39 +76,52 @@ func (w *World) armedSupport(t, a int) float64 {
 // other and so overlap in the processor (computed on demand, each waited for the one before).
 func (w *World) credAll(a int) {
 	block, epoch := w.credBlock(a), w.epoch
+	h := &w.p.Honour
 	xs := w.xs[:0]
+	cm := agents.Commitment{NuclearAggressor: w.nuclear[a], PA: w.pw[a], N: 1}
 	for _, pi := range w.liveGroups {
-		if w.pairs[pi].g != a {
-			cm := w.commitment(int(pi), a)
-			xs = append(xs, w.p.Honour.CredibilityLogit(&cm))
+		pr := &w.pairs[pi]
+		g := pr.g
+		if g == a {
+			continue
 		}
+		terms := &w.gs[pr.k].terms
+		cm.W, cm.Stake, cm.Tripwire = terms.W, terms.Stake, pr.tripwire
+		cm.Rho, cm.WillMean, cm.PG, cm.ReachAG = w.rep[g], w.willMean[g], w.pw[g], w.reach[a*w.n+g]
+		xs = append(xs, h.CredibilityLogit(&cm))
 	}
 	k := 0
 	for _, pi := range w.liveGroups {
-		if w.pairs[pi].g != a {
-			c := &block[w.group[pi]]
-			c.epoch, c.q = epoch, agents.Logistic(xs[k])
-			w.armedMiss(c, int(pi), a)
-			k++
+		pr := &w.pairs[pi]
+		g := pr.g
+		if g == a {
+			continue
 		}
+		c := &block[w.group[pi]]
+		q := agents.Logistic(xs[k])
+		k++
+		c.epoch, c.q, c.armedEpoch, c.armed = epoch, q, epoch, w.armedCoef(q, pr)
 	}
 }
 
-// armedMiss computes the armed coefficient of pair pi's group against a into c. Only the threat
-// phase may call it: the free-rider factors change after the strategy phase.
+// armedCoef is the armed coefficient of pair pr's group given its credibility q: what one unit
+// of the protégé's reach (fight) or the whole surge (arms) brings (see armedSupport).
+func (w *World) armedCoef(q float64, pr *pair) float64 {
+	switch g := pr.g; w.gs[pr.k].terms.Response {
+	case agents.Fight:
+		return q * w.free[g] * w.pw[g]
+	case agents.Arms:
+		return q * w.free[g] * w.surge(g)
+	}
+	return 0
+}
+
+// armedMiss computes the armed coefficient of pair pi's group against a into c, should credAll
+// not have. Only the threat phase may call it: the free-rider factors change after the strategy
+// phase.
 func (w *World) armedMiss(c *credEntry, pi, a int) {
 	if c.epoch != w.epoch {
 		w.credMiss(c, pi, a)
 	}
-	pr := &w.pairs[pi]
-	g := pr.g
-	c.armedEpoch = w.epoch
-	switch w.gs[pr.k].terms.Response {
-	case agents.Fight:
-		c.armed = c.q * w.free[g] * w.pw[g]
-	case agents.Arms:
-		c.armed = c.q * w.free[g] * w.surge(g)
-	default:
-		c.armed = 0
-	}
+	c.armedEpoch, c.armed = w.epoch, w.armedCoef(c.q, &w.pairs[pi])
 }
