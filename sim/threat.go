@@ -80,21 +80,16 @@ func (w *World) credAll(a int) {
 	xs := w.xs[:0]
 	cm := agents.Commitment{NuclearAggressor: w.nuclear[a], PA: w.pw[a], N: 1}
 	for _, pi := range w.liveGroups {
-		pr := &w.pairs[pi]
-		g := pr.g
-		if g == a {
-			continue
+		if pr := &w.pairs[pi]; pr.g != a {
+			w.guarantorInputs(&cm, pr)
+			cm.ReachAG = w.reach[a*w.n+pr.g]
+			xs = append(xs, h.CredibilityLogit(&cm))
 		}
-		terms := &w.gs[pr.k].terms
-		cm.W, cm.Stake, cm.Tripwire = terms.W, terms.Stake, pr.tripwire
-		cm.Rho, cm.WillMean, cm.PG, cm.ReachAG = w.rep[g], w.willMean[g], w.pw[g], w.reach[a*w.n+g]
-		xs = append(xs, h.CredibilityLogit(&cm))
 	}
 	k := 0
 	for _, pi := range w.liveGroups {
 		pr := &w.pairs[pi]
-		g := pr.g
-		if g == a {
+		if pr.g == a {
 			continue
 		}
 		c := &block[w.group[pi]]
