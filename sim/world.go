@@ -430,14 +430,6 @@ func (w *World) addPair(k, g, p int, tripwire bool) {
 // inForce reports whether pair pi binds at the current step, as of the last refreshForce.
 func (w *World) inForce(pi int) bool { return w.force[pi] }
 
-// computeForce reports whether pair pi binds at the current step.
-func (w *World) computeForce(pi int) bool {
-	pr := &w.pairs[pi]
-	return !pr.void && w.gs[pr.k].start <= w.t &&
-		!w.conquered[pr.g] && !w.conquered[pr.p] &&
-		w.client[pr.g] < 0 && w.client[pr.p] < 0
-}
-
 // refreshForce recomputes, when something they depend on has changed, which states are allied
 // (guarantor and protégé of the same in-force alliance or treaty), which hold an in-force
 // guarantee, and every state's backers. They change only when a guarantee enters into force, a pair is voided, or a state
@@ -456,9 +448,9 @@ func (w *World) refreshForce() {
 		return
 	}
 	w.stale = false
+	n := w.n
 	clear(w.allied)
 	clear(w.held)
-	n := w.n
 	clear(w.seen)
 	for i := range w.single {
 		w.single[i] = true
@@ -467,52 +459,64 @@ func (w *World) refreshForce() {
 	for i := range w.backers {
 		w.backers[i] = w.backers[i][:0]
 	}
-	w.liveGroups = w.liveGroups[:0]
 	clear(w.groupLive)
-	w.force = w.force[:len(w.pairs)]
-	for pi := range w.pairs {
-		w.force[pi] = w.computeForce(pi)
-		if !w.force[pi] {
-			continue
-		}
-		pr := &w.pairs[pi]
-		terms := &w.gs[pr.k].terms
-		reach, by := w.reach[pr.g*n+pr.p], 1.0
-		if terms.Response == agents.Fight {
-			by = reach
-		}
-		w.backers[pr.p] = append(w.backers[pr.p], backer{
-			reach: reach, armedBy: by, g: int32(pr.g), pair: int32(pi), group: int32(w.group[pi]),
-			resp: terms.Response, anyMode: terms.Trigger == agents.Any,
-			umbrella: terms.Umbrella && w.nuclear[pr.g],
-		})
-		if gr := w.group[pi]; !w.groupLive[gr] {
-			w.groupLive[gr] = true
-			w.liveGroups = append(w.liveGroups, int32(pi))
-		}
-		w.held[pr.p] = true
-		if w.seen[pr.g*n+pr.p] {
-			w.single[pr.p] = false
-		}
-		w.seen[pr.g*n+pr.p] = true
-		if w.gs[pr.k].kind.Binding() {
-			switch b1 := w.binder1[pr.p]; {
-			case b1 < 0:
-				w.binder1[pr.p] = pr.g
-			case b1 != pr.g && w.binder2[pr.p] < 0:
-				w.binder2[pr.p] = pr.g
+	// Locals, so that the stores below need not reload every slice from w.
+	pairs, force, group, reach := w.pairs, w.force[:len(w.pairs)], w.group, w.reach
+	conquered, client, nuclear := w.conquered, w.client, w.nuclear
+	held, seen, single, allied := w.held, w.seen, w.single, w.allied
+	binder1, binder2, backers := w.binder1, w.binder2, w.backers
+	groupLive, live := w.groupLive, w.liveGroups[:0]
+	for k := range w.gs {
+		gk := &w.gs[k]
+		started, binding := gk.start <= w.t, gk.kind.Binding()
+		resp, anyMode := gk.terms.Response, gk.terms.Trigger == agents.Any
+		for pi := gk.lo; pi < gk.hi; pi++ {
+			pr := &pairs[pi]
+			g, p := pr.g, pr.p
+			// A pair binds from its guarantee's start while neither party is conquered or a
+			// client, unless the guarantor voided it.
+			in := started && !pr.void && !conquered[g] && !conquered[p] && client[g] < 0 && client[p] < 0
+			force[pi] = in
+			if !in {
+				continue
 			}
-			w.allied[pr.g*n+pr.p] = true
-			w.allied[pr.p*n+pr.g] = true
+			r, by := reach[g*n+p], 1.0
+			if resp == agents.Fight {
+				by = r
+			}
+			backers[p] = append(backers[p], backer{
+				reach: r, armedBy: by, g: int32(g), pair: int32(pi), group: int32(group[pi]),
+				resp: resp, anyMode: anyMode, umbrella: gk.terms.Umbrella && nuclear[g],
+			})
+			if gr := group[pi]; !groupLive[gr] {
+				groupLive[gr] = true
+				live = append(live, int32(pi))
+			}
+			held[p] = true
+			if seen[g*n+p] {
+				single[p] = false
+			}
+			seen[g*n+p] = true
+			if binding {
+				switch b1 := binder1[p]; {
+				case b1 < 0:
+					binder1[p] = g
+				case b1 != g && binder2[p] < 0:
+					binder2[p] = g
+				}
+				allied[g*n+p], allied[p*n+g] = true, true
+			}
 		}
 	}
+	w.force, w.liveGroups = force, live
 	for i := range n {
-		w.allies[i] = w.allies[i][:0]
-		for j := range n {
-			if w.allied[i*n+j] {
-				w.allies[i] = append(w.allies[i], j)
+		al := w.allies[i][:0]
+		for j, a := range allied[i*n : (i+1)*n] {
+			if a {
+				al = append(al, j)
 			}
 		}
+		w.allies[i] = al
 	}
 }
 
