@@ -72,8 +72,8 @@ func (w *World) credBlock(a int) []credEntry {
 // block (see credBlock). It is constant from the threat phase to the response phase of a step
 // (it depends on powers and reputations only), and the pairs of one guarantor in one guarantee
 // differ only by their tripwire, so it is computed once per step for each (aggressor,
-// guarantor, guarantee, tripwire) and cached. The hot loops of the threat and aggression phases
-// inline it by hand: the compiler will not.
+// guarantor, guarantee, tripwire) and cached. The aggression phase's hot loop inlines it by
+// hand (the compiler will not), and the threat phase fills the cache ahead (see credAll).
 func (w *World) cred(block []credEntry, b *backer, a int) float64 {
 	c := &block[b.group]
 	if c.epoch != w.epoch {
