@@ -67,18 +67,19 @@ type World struct {
 	rankScr   stats.RankScratch
 	alliances []int // spec guarantees of kind alliance with at least 4 members
 
-	// The credibility cache: see World.credibility.
+	// The credibility cache: see World.cred and World.credAll.
 	aggSlot []int // per state, its slot among potential aggressors, or -1
 	group   []int // per pair, its (guarantor, guarantee, tripwire) group
 	nGroups int   // groups the cache has room for
 	qCache  []credEntry
 	// Per refresh, one in-force pair of each group that has one, and the groups seen.
 	liveGroups []int32
-	tpl        pairTemplate
 	groupLive  []bool
 	xs         []float64 // scratch for credAll
 	epoch      uint64
 	free       []float64 // free-rider factors
+
+	tpl pairTemplate // the spec's pairs, as the last Reset built them
 
 	force  []bool // per pair: in force (see refreshForce)
 	single []bool // per state: no guarantor holds two in-force guarantees to it
