@@ -44,8 +44,8 @@ func (w *World) adjust() {
 		w.decide(i, true)
 	}
 	// A free-riding step: a free-rider inside an alliance spending below its allies' mean.
-	for i := range w.n {
-		if w.conquered[i] || !w.traits[i].FreeRides {
+	for _, i := range w.freeRiders {
+		if w.conquered[i] {
 			continue
 		}
 		if sum, k := w.alliedBurden(i, w.b); k > 0 && w.b[i] < sum/float64(k) {

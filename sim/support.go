@@ -96,9 +96,10 @@ type credEntry struct {
 	armed      float64 // q*f_g*P_g (fight) or q*f_g*surge_g (arms): see armedSupport
 }
 
-// updateFree computes every state's free-rider factor f_g from the current burdens.
+// updateFree computes the free-riders' factors f_g from the current burdens (everyone else's
+// is 1).
 func (w *World) updateFree() {
-	for g := range w.n {
+	for _, g := range w.freeRiders {
 		w.free[g] = w.computeFree(g)
 	}
 }
@@ -106,12 +107,9 @@ func (w *World) updateFree() {
 // freeFactor is f_g, as of the last updateFree.
 func (w *World) freeFactor(g int) float64 { return w.free[g] }
 
-// computeFree is f_g: a free-rider contributes in proportion to its burden relative to its
-// allies' mean burden, at most fully.
+// computeFree is f_g of a free-rider g: it contributes in proportion to its burden relative to
+// its allies' mean burden, at most fully.
 func (w *World) computeFree(g int) float64 {
-	if !w.traits[g].FreeRides {
-		return 1
-	}
 	sum, k := w.alliedBurden(g, w.b)
 	if k == 0 || sum <= 0 {
 		return 1

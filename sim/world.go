@@ -78,6 +78,7 @@ type World struct {
 	xs         []float64 // scratch for credAll
 	epoch      uint64
 	free       []float64 // free-rider factors
+	freeRiders []int     // the states whose strategy free-rides
 
 	tpl pairTemplate // the spec's pairs, as the last Reset built them
 
@@ -292,7 +293,15 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 		w.liveGroups, w.xs = make([]int32, 0, w.nGroups), make([]float64, 0, w.nGroups)
 	}
 	w.epoch++
+	// Only free-riders' factors move; everyone else's stays 1.
 	w.free = resize(w.free, n)
+	w.freeRiders = w.freeRiders[:0]
+	for i := range n {
+		w.free[i] = 1
+		if w.traits[i].FreeRides {
+			w.freeRiders = append(w.freeRiders, i)
+		}
+	}
 	for i := range w.byProtege {
 		if cap(w.byProtege[i]) < len(w.byProtege[i])+n {
 			bp := make([]int32, len(w.byProtege[i]), len(w.byProtege[i])+n)
