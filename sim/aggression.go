@@ -55,7 +55,12 @@ const maxOptions = 256
 // dropBacker removes pair pi from t's backers, at once: later aggressors of the same phase
 // must not count it.
 func (w *World) dropBacker(t int, pi int32) {
-	w.backers[t] = slices.DeleteFunc(w.backers[t], func(b backer) bool { return b.pair == pi })
+	w.backers[t] = slices.DeleteFunc(w.backers[t], func(b backer) bool {
+		if b.pair == pi && b.anyMode {
+			w.anyModes[t]--
+		}
+		return b.pair == pi
+	})
 }
 
 // strike records an attack of a on t in mode m, with the deterrence failures it makes.

@@ -148,6 +148,9 @@ func (w *World) expectOnly(o *agents.Option, a, t int) {
 	if w.nuclear[t] {
 		o.Umbrella = 1
 	}
+	if o.Mode != agents.ArmedAttack && w.anyModes[t] == 0 {
+		return // no backer covers it: NATO's members against a hybrid attack, say
+	}
 	bs, block, epoch := w.backers[t], w.credBlock(a), w.epoch
 	free, pw := w.free, w.pw
 	for i := range bs {

@@ -43,6 +43,7 @@ type World struct {
 	pairs     []pair
 	byProtege [][]int32  // pair indices by protégé
 	backers   [][]backer // per protégé, its in-force pairs (see refreshForce)
+	anyModes  []int      // per protégé, how many of its backers cover every mode
 	party     []bool     // per state: guarantor or protégé of some pair
 
 	// Phase results and scratch.
@@ -180,6 +181,7 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	w.covStamp = resizeI(w.covStamp, n)
 	w.covAt = resizeI(w.covAt, n)
 	w.single = resizeB(w.single, n)
+	w.anyModes = resizeI(w.anyModes, n)
 	w.party = resizeB(w.party, n)
 	clear(w.party)
 	w.binder1, w.binder2 = resizeI(w.binder1, n), resizeI(w.binder2, n)
@@ -469,6 +471,7 @@ func (w *World) refreshForce() {
 	for i := range w.backers {
 		w.backers[i] = w.backers[i][:0]
 	}
+	clear(w.anyModes)
 	clear(w.groupLive)
 	// Locals, so that the stores below need not reload every slice from w.
 	pairs, force, group, reach := w.pairs, w.force[:len(w.pairs)], w.group, w.reach
@@ -498,6 +501,9 @@ func (w *World) refreshForce() {
 				reach: r, armedBy: by, g: int32(g), pair: int32(pi), group: int32(group[pi]),
 				resp: resp, anyMode: anyMode, umbrella: gk.terms.Umbrella && nuclear[g],
 			})
+			if anyMode {
+				w.anyModes[p]++
+			}
 			if gr := group[pi]; !groupLive[gr] {
 				groupLive[gr] = true
 				live = append(live, int32(pi))
