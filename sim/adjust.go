@@ -143,12 +143,13 @@ func (w *World) decide(i int, live bool) {
 func (w *World) proposeTreaty(i, j int) bool {
 	n := w.n
 	best := -1
+	threat, tau, tauLo, nucThreat := w.threat, w.tau, w.p.Balance.Lo, w.nuclear[j]
 	for c := range n {
-		if c == i || w.conquered[c] || w.threat[c] != j || w.tau[c] <= w.p.Balance.Lo ||
+		if threat[c] != j || tau[c] <= tauLo || c == i || w.conquered[c] ||
 			!w.traits[c].AcceptsTreaties || w.client[c] >= 0 || w.formed[i*n+c] {
 			continue
 		}
-		if w.nuclear[j] && !w.nuclear[c] && !w.allied[i*n+c] {
+		if nucThreat && !w.nuclear[c] && !w.allied[i*n+c] {
 			continue
 		}
 		if best < 0 || w.pw[c] > w.pw[best] || w.pw[c] == w.pw[best] && w.spec.States[c].Name < w.spec.States[best].Name {
