@@ -23,7 +23,7 @@ func (w *World) fight() {
 			}
 			switch w.gs[w.pairs[c.pair].k].terms.Response {
 			case agents.Arms:
-				x := min(w.freeFactor(c.g)*w.surge(c.g), w.pw[c.g])
+				x := min(w.free[c.g]*w.surge(c.g), w.pw[c.g])
 				if armed {
 					w.pw[c.g] -= x
 					w.pw[t] += x

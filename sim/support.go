@@ -87,13 +87,12 @@ func (w *World) credMiss(c *credEntry, pi, a int) {
 	c.epoch, c.q = w.epoch, w.p.Honour.Credibility(w.commitment(pi, a))
 }
 
-// A credEntry is a cached credibility, valid while its epoch is the world's, and the threat
-// phase's coefficient of armed support, valid while armedEpoch is.
+// A credEntry is a cached credibility, valid while its epoch is the world's, with the threat
+// phase's coefficient of armed support (see armedSupport), which credAll sets with it.
 type credEntry struct {
-	epoch      uint64
-	q          float64
-	armedEpoch uint64
-	armed      float64 // q*f_g*P_g (fight) or q*f_g*surge_g (arms): see armedSupport
+	epoch uint64
+	q     float64
+	armed float64
 }
 
 // updateFree computes the free-riders' factors f_g from the current burdens (everyone else's
@@ -103,9 +102,6 @@ func (w *World) updateFree() {
 		w.free[g] = w.computeFree(g)
 	}
 }
-
-// freeFactor is f_g, as of the last updateFree.
-func (w *World) freeFactor(g int) float64 { return w.free[g] }
 
 // computeFree is f_g of a free-rider g: it contributes in proportion to its burden relative to
 // its allies' mean burden, at most fully.
@@ -117,16 +113,20 @@ func (w *World) computeFree(g int) float64 {
 	return min(1, w.b[g]/(sum/float64(k)))
 }
 
-// pledge is what guarantor g, honouring pair pi, brings to the defence of t: its fighting power
-// at t, or its arms surge, or nothing for sanctions.
+// pledge is what guarantor g, honouring pair pi, brings to the defence of t: see bring.
 func (w *World) pledge(pi int) float64 {
 	pr := &w.pairs[pi]
-	g := pr.g
-	switch w.gs[pr.k].terms.Response {
+	return w.bring(pr.g, w.gs[pr.k].terms.Response, w.reach[pr.g*w.n+pr.p])
+}
+
+// bring is what guarantor g brings by response resp to a protégé it reaches with reach: its
+// fighting power there, or its arms surge, or nothing for sanctions; a free-rider f_g of it.
+func (w *World) bring(g int, resp agents.Response, reach float64) float64 {
+	switch resp {
 	case agents.Fight:
-		return w.freeFactor(g) * w.pw[g] * w.reach[g*w.n+pr.p]
+		return w.free[g] * w.pw[g] * reach
 	case agents.Arms:
-		return w.freeFactor(g) * w.surge(g)
+		return w.free[g] * w.surge(g)
 	}
 	return 0
 }
@@ -152,7 +152,6 @@ func (w *World) expectOnly(o *agents.Option, a, t int) {
 		return // no backer covers it: NATO's members against a hybrid attack, say
 	}
 	bs, block, epoch := w.backers[t], w.credBlock(a), w.epoch
-	free, pw := w.free, w.pw
 	for i := range bs {
 		b := &bs[i]
 		g := int(b.g)
@@ -164,12 +163,8 @@ func (w *World) expectOnly(o *agents.Option, a, t int) {
 			w.credMiss(c, int(b.pair), a)
 		}
 		q := c.q
-		switch b.resp {
-		case agents.Fight:
-			o.Support += q * (free[g] * pw[g] * b.reach)
-		case agents.Arms:
-			o.Support += q * (free[g] * w.surge(g))
-		case agents.Sanctions:
+		o.Support += q * w.bring(g, b.resp, b.reach)
+		if b.resp == agents.Sanctions {
 			o.Sanctions += q
 		}
 		if b.umbrella && q > o.Umbrella {

@@ -46,8 +46,8 @@ func (w *World) perceiveThreats() {
 // attack by a. It is expect's Support, summed in one pass when no guarantor holds two in-force
 // guarantees to t (the common case, and the hot loop of the threat phase): every trigger covers
 // an armed attack, and within the phase each guarantor's term q*f_g*P_g (or q*f_g*surge_g) is
-// the same for all its protégés, so it is cached with the credibility and multiplied by the
-// backer's reach (or 1).
+// the same for all its protégés, so credAll caches it with the credibility, for every group
+// of every menace before this runs, and it is multiplied by the backer's reach (or 1).
 func (w *World) armedSupport(t, a int) float64 {
 	if !w.single[t] {
 		o := agents.Option{Mode: agents.ArmedAttack}
@@ -63,8 +63,8 @@ func (w *World) armedSupport(t, a int) float64 {
 			continue
 		}
 		c := &block[b.group]
-		if c.armedEpoch != epoch {
-			w.armedMiss(c, int(b.pair), a)
+		if c.epoch != epoch {
+			panic("sim: a threat's credibilities were not computed this step") // see credAll
 		}
 		s += c.armed * b.armedBy
 	}
@@ -95,28 +95,7 @@ func (w *World) credAll(a int) {
 		c := &block[w.group[pi]]
 		q := agents.Logistic(xs[k])
 		k++
-		c.epoch, c.q, c.armedEpoch, c.armed = epoch, q, epoch, w.armedCoef(q, pr)
+		// The armed coefficient is what the guarantor brings at unit reach, times q.
+		c.epoch, c.q, c.armed = epoch, q, q*w.bring(pr.g, w.gs[pr.k].terms.Response, 1)
 	}
-}
-
-// armedCoef is the armed coefficient of pair pr's group given its credibility q: what one unit
-// of the protégé's reach (fight) or the whole surge (arms) brings (see armedSupport).
-func (w *World) armedCoef(q float64, pr *pair) float64 {
-	switch g := pr.g; w.gs[pr.k].terms.Response {
-	case agents.Fight:
-		return q * w.free[g] * w.pw[g]
-	case agents.Arms:
-		return q * w.free[g] * w.surge(g)
-	}
-	return 0
-}
-
-// armedMiss computes the armed coefficient of pair pi's group against a into c, should credAll
-// not have. Only the threat phase may call it: the free-rider factors change after the strategy
-// phase.
-func (w *World) armedMiss(c *credEntry, pi, a int) {
-	if c.epoch != w.epoch {
-		w.credMiss(c, pi, a)
-	}
-	c.armedEpoch, c.armed = w.epoch, w.armedCoef(c.q, &w.pairs[pi])
 }

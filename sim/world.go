@@ -221,7 +221,6 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 		w.strat[i], w.traits[i] = s.Strategy, s.Strategy.Traits()
 		w.rep[i] = p.Rep.Init
 		w.willMean[i] = s.Will.Mean()
-		w.stampReset()
 		rmax := 0.0
 		for j := range spec.States {
 			r := 0.0
@@ -234,6 +233,7 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 		}
 		w.rmax[i], w.intent[i] = rmax, rmax
 	}
+	w.stampReset()
 	w.geography(spec)
 	for i := range spec.States {
 		w.will[i] = betaDraw(rng, spec.States[i].Will.Alpha, spec.States[i].Will.Beta)
