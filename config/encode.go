@@ -417,13 +417,8 @@ func tomlString(s string) string {
 // tomlFloat returns v as a TOML float, in the shortest form that reads back exactly, with a
 // decimal point when it would otherwise read as an integer.
 func tomlFloat(v float64) string {
-	switch {
-	case math.IsNaN(v):
-		return "nan"
-	case math.IsInf(v, 1):
-		return "inf"
-	case math.IsInf(v, -1):
-		return "-inf"
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return fmtNum(v)
 	}
 	s := strconv.FormatFloat(v, 'g', -1, 64)
 	if !strings.ContainsAny(s, ".e") {
