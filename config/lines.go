@@ -172,6 +172,32 @@ func isBare(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
+// items skips the comma-separated items of an array or inline table, from its opening bracket
+// to the closing one, reading each with item; it always moves on, even past what item cannot
+// read.
+func (s *scanner) items(closing byte, item func()) {
+	s.pos++
+	for {
+		s.skip(true)
+		if s.eof() {
+			return
+		}
+		switch s.src[s.pos] {
+		case closing:
+			s.pos++
+			return
+		case ',':
+			s.pos++
+			continue
+		}
+		before := s.pos
+		item()
+		if s.pos == before {
+			s.pos++
+		}
+	}
+}
+
 // value skips a value, recording the keys of the inline tables within it.
 func (s *scanner) value(l []string) {
 	s.skip(false)
@@ -184,48 +210,13 @@ func (s *scanner) value(l []string) {
 	case strings.HasPrefix(rest, `'`):
 		s.literal()
 	case strings.HasPrefix(rest, "["):
-		s.pos++
-		for i := 0; ; {
-			s.skip(true)
-			if s.eof() {
-				return
-			}
-			switch s.src[s.pos] {
-			case ']':
-				s.pos++
-				return
-			case ',':
-				s.pos++
-				continue
-			}
-			before := s.pos
+		i := 0
+		s.items(']', func() {
 			s.value(sub(l, strconv.Itoa(i)))
 			i++
-			if s.pos == before {
-				s.pos++
-			}
-		}
+		})
 	case strings.HasPrefix(rest, "{"):
-		s.pos++
-		for {
-			s.skip(true)
-			if s.eof() {
-				return
-			}
-			switch s.src[s.pos] {
-			case '}':
-				s.pos++
-				return
-			case ',':
-				s.pos++
-				continue
-			}
-			before := s.pos
-			s.keyValue(l)
-			if s.pos == before {
-				s.pos++
-			}
-		}
+		s.items('}', func() { s.keyValue(l) })
 	default: // a number, a boolean, a date-time (which may hold a blank)
 		for !s.eof() && !strings.ContainsRune(",]}#\r\n", rune(s.src[s.pos])) {
 			s.pos++
