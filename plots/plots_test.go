@@ -56,32 +56,22 @@ func checkGolden(t *testing.T, example func(), name string) {
 	}
 }
 
-func TestSurvivalGolden(t *testing.T) {
-	t.Parallel()
-	checkGolden(t, ExampleSurvival, "survival.png")
-}
-
-func TestSurvivalDoubleColumnGolden(t *testing.T) {
-	t.Parallel()
-	checkGolden(t, ExampleSurvival_doubleColumn, "survival_double.png")
-}
-
-func TestOutcomesGolden(t *testing.T) {
-	t.Parallel()
-	checkGolden(t, ExampleOutcomes, "outcomes.png")
-}
-
-func TestCompareGolden(t *testing.T) {
-	t.Parallel()
-	checkGolden(t, ExampleCompare, "compare.png")
-}
-
-func TestSweepGolden(t *testing.T) {
-	t.Parallel()
-	checkGolden(t, ExampleSweep, "sweep.png")
-}
-
-func TestHeatmapGolden(t *testing.T) {
-	t.Parallel()
-	checkGolden(t, ExampleHeatmap, "heatmap.png")
+// Every chart's example is drawn and compared with its golden image.
+func TestGolden(t *testing.T) {
+	for _, test := range []struct {
+		example func()
+		name    string
+	}{
+		{ExampleSurvival, "survival.png"},
+		{ExampleSurvival_doubleColumn, "survival_double.png"},
+		{ExampleOutcomes, "outcomes.png"},
+		{ExampleCompare, "compare.png"},
+		{ExampleSweep, "sweep.png"},
+		{ExampleHeatmap, "heatmap.png"},
+	} {
+		t.Run(test.name, func(t *testing.T) {
+			t.Parallel()
+			checkGolden(t, test.example, test.name)
+		})
+	}
 }
