@@ -9,18 +9,21 @@ import (
 	"alliancesim/sim"
 )
 
-func defaultSpec(b *testing.B) *sim.Spec {
-	b.Helper()
-	f, err := config.Scenario("europe-2025")
+// scenarioSpec returns the spec of the embedded scenario called name.
+func scenarioSpec(tb testing.TB, name string) *sim.Spec {
+	tb.Helper()
+	f, err := config.Scenario(name)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	spec, err := f.Spec()
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	return spec
 }
+
+func defaultSpec(tb testing.TB) *sim.Spec { return scenarioSpec(tb, "europe-2025") }
 
 // BenchmarkStep measures one step of the default scenario.
 func BenchmarkStep(b *testing.B) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"alliancesim/config"
 	"alliancesim/sim"
 	"alliancesim/sim/stats"
 )
@@ -13,14 +12,7 @@ import (
 // seeds has a narrower interval than the same difference measured with independent seeds. The
 // README quotes the ratio this test logs (go test -run CRN -v ./sim).
 func TestCRNNarrowsDifference(t *testing.T) {
-	f, err := config.Scenario("europe-2025")
-	if err != nil {
-		t.Fatal(err)
-	}
-	spec, err := f.Spec()
-	if err != nil {
-		t.Fatal(err)
-	}
+	spec := defaultSpec(t)
 	spec.Runs = 4096
 	metrics, err := sim.LookupMetrics("focus_covered_attacked")
 	if err != nil {

@@ -23,14 +23,7 @@ var update = flag.Bool("update", false, "rewrite testdata/engine.golden")
 func TestEngineGolden(t *testing.T) {
 	var got strings.Builder
 	for _, info := range config.Scenarios() {
-		f, err := config.Scenario(info.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		spec, err := f.Spec()
-		if err != nil {
-			t.Fatal(err)
-		}
+		spec := scenarioSpec(t, info.Name)
 		h := sha256.New()
 		r := sim.NewRunner(spec)
 		for run := range 200 {
