@@ -12,14 +12,9 @@ import (
 // comparePart is compare-part-K-of-N.json: a shard of a comparison, with each option's resolved
 // config, its chunks' exact accumulators and its per-run outcomes.
 type comparePart struct {
-	provenance
-	Kind    string          `json:"kind"` // "compare"
-	Runs    int             `json:"runs"`
-	Seed    uint64          `json:"seed"`
-	K       int             `json:"shard"`
-	N       int             `json:"shards"`
-	Metrics []string        `json:"metrics"`
-	Options []comparePartOp `json:"options"`
+	shardHeader                 // Kind "compare"
+	Metrics     []string        `json:"metrics"`
+	Options     []comparePartOp `json:"options"`
 }
 
 type comparePartOp struct {
@@ -31,7 +26,7 @@ type comparePartOp struct {
 }
 
 func writeComparePart(dir string, sh *shard, prov provenance, opts []option, specs []*sim.Spec, hashes []string, metrics []sim.Metric, pts []*sim.SweepPoint) error {
-	p := comparePart{provenance: prov, Kind: "compare", Runs: specs[0].Runs, Seed: specs[0].Seed, K: sh.k, N: sh.n}
+	p := comparePart{shardHeader: newShardHeader(prov, "compare", specs[0], sh)}
 	for _, m := range metrics {
 		p.Metrics = append(p.Metrics, m.Name)
 	}
@@ -51,7 +46,7 @@ func mergeCompare(e *env, ps []*comparePart, files []string, out string, force b
 	var ids []shardID
 	for i, p := range ps {
 		// The comparison's hash covers its options; the metrics must match too.
-		ids = append(ids, shardID{files[i], p.Seed, p.ConfigSHA256 + " " + strings.Join(p.Metrics, ","), p.Version, p.Runs, p.K, p.N})
+		ids = append(ids, p.id(files[i], p.ConfigSHA256+" "+strings.Join(p.Metrics, ",")))
 	}
 	if err := checkShards(ids, "compare-part"); err != nil {
 		return err

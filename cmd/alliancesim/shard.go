@@ -49,15 +49,30 @@ func (s *shard) base() string { return fmt.Sprintf("part-%d-of-%d", s.k, s.n) }
 // partial is a shard's result: the exact accumulators of its chunks and provenance, written as
 // part-K-of-N.json beside part-K-of-N.csv (its runs.csv rows, chunk after chunk).
 type partial struct {
+	shardHeader                // Kind "run"
+	Scenario    string         `json:"scenario"`
+	Chunks      []partialChunk `json:"chunks"`
+	Config      string         `json:"config"`
+}
+
+// shardHeader is what every shard's file starts with: what it is a shard of, and which.
+type shardHeader struct {
 	provenance
-	Kind     string         `json:"kind"` // "run"
-	Scenario string         `json:"scenario"`
-	Runs     int            `json:"runs"`
-	Seed     uint64         `json:"seed"`
-	K        int            `json:"shard"`
-	N        int            `json:"shards"`
-	Chunks   []partialChunk `json:"chunks"`
-	Config   string         `json:"config"`
+	Kind string `json:"kind"` // run, compare or sweep
+	Runs int    `json:"runs"`
+	Seed uint64 `json:"seed"`
+	K    int    `json:"shard"`
+	N    int    `json:"shards"`
+}
+
+func newShardHeader(prov provenance, kind string, spec *sim.Spec, sh *shard) shardHeader {
+	return shardHeader{provenance: prov, Kind: kind, Runs: spec.Runs, Seed: spec.Seed, K: sh.k, N: sh.n}
+}
+
+// id identifies the shard in file for checkShards; job names what all shards must share
+// besides seed, version and runs.
+func (h *shardHeader) id(file, job string) shardID {
+	return shardID{file, h.Seed, job, h.Version, h.Runs, h.K, h.N}
 }
 
 type partialChunk struct {
@@ -68,7 +83,7 @@ type partialChunk struct {
 
 // writePartial writes a shard's partial result into dir.
 func writePartial(dir string, sh *shard, prov provenance, cfg string, spec *sim.Spec, res *sim.Result) error {
-	p := partial{provenance: prov, Kind: "run", Scenario: spec.Name, Runs: spec.Runs, Seed: spec.Seed, K: sh.k, N: sh.n, Config: cfg}
+	p := partial{shardHeader: newShardHeader(prov, "run", spec, sh), Scenario: spec.Name, Config: cfg}
 	for i, c := range res.Index {
 		p.Chunks = append(p.Chunks, partialChunk{Index: c, RowBytes: res.RowBytes[i], Acc: res.Chunks[i]})
 	}
@@ -109,7 +124,7 @@ func cmdMerge(_ context.Context, e *env, args []string) error {
 	}
 	var ids []shardID
 	for i, p := range parts {
-		ids = append(ids, shardID{files[i], p.Seed, p.ConfigSHA256, p.Version, p.Runs, p.K, p.N})
+		ids = append(ids, p.id(files[i], p.ConfigSHA256))
 	}
 	if err := checkShards(ids, "part"); err != nil {
 		return err

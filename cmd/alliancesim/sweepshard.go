@@ -12,21 +12,15 @@ import (
 // sweepManifest is sweep-part-K-of-N.json: what a shard of a sweep computed, and everything
 // merge needs to rebuild the sweep from the shards' points.
 type sweepManifest struct {
-	provenance
-	Kind    string      `json:"kind"` // "sweep"
-	SweepID string      `json:"sweep_id"`
-	Runs    int         `json:"runs"`
-	Seed    uint64      `json:"seed"`
-	K       int         `json:"shard"`
-	N       int         `json:"shards"`
-	Axes    []sweepAxis `json:"axes"`
-	Metrics []string    `json:"metrics"`
-	Config  string      `json:"config"`
+	shardHeader             // Kind "sweep"
+	SweepID     string      `json:"sweep_id"`
+	Axes        []sweepAxis `json:"axes"`
+	Metrics     []string    `json:"metrics"`
+	Config      string      `json:"config"`
 }
 
 func writeSweepManifest(dir string, sh *shard, prov provenance, id string, f *config.File, spec *sim.Spec, axes []sim.Axis, metrics []sim.Metric) error {
-	m := sweepManifest{provenance: prov, Kind: "sweep", SweepID: id, Runs: spec.Runs, Seed: spec.Seed, K: sh.k, N: sh.n,
-		Config: string(mustTOML(f))}
+	m := sweepManifest{shardHeader: newShardHeader(prov, "sweep", spec, sh), SweepID: id, Config: string(mustTOML(f))}
 	for _, a := range axes {
 		m.Axes = append(m.Axes, sweepAxis{Path: a.Path, Values: a.Values, Labels: a.Labels})
 	}
@@ -41,7 +35,7 @@ func mergeSweep(e *env, ms []*sweepManifest, files []string, out string, force b
 	first := ms[0]
 	var ids []shardID
 	for i, m := range ms {
-		ids = append(ids, shardID{files[i], m.Seed, m.SweepID, m.Version, m.Runs, m.K, m.N})
+		ids = append(ids, m.id(files[i], m.SweepID))
 	}
 	if err := checkShards(ids, "sweep-part"); err != nil {
 		return err
