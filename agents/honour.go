@@ -27,23 +27,39 @@ func (h *Honour) Credibility(c Commitment) float64 {
 	return Logistic(h.logit(&c, c.WillMean, 1))
 }
 
-// CredibilityLogit returns the log-odds of Credibility, the argument of its logistic. (A caller
-// with many credibilities to compute takes all their logits first, then all the logistics:
-// independent of each other, the exponentials then overlap in the processor.)
-func (h *Honour) CredibilityLogit(c *Commitment) float64 { return h.logit(c, c.WillMean, 1) }
+// Fixed returns the part of the honour log-odds that a guarantee's terms fix: a0 + aw*w + as*stake.
+// It does not change during a run, so a caller with many credibilities to compute each step
+// computes it once (see CredibilityLogit).
+func (h *Honour) Fixed(w, stake float64) float64 { return h.A0 + h.AW*w + h.AS*stake }
+
+// CredibilityLogit returns the log-odds of Credibility, the argument of its logistic, for a
+// commitment whose terms give fixed (see Fixed), held by a guarantor of reputation rho and power
+// pg that the aggressor, of power pa, reaches with reachAG. It is for callers with many
+// credibilities to compute: they take all the logits first, then all the logistics, which are
+// independent of each other, and so the exponentials overlap in the processor.
+func (h *Honour) CredibilityLogit(fixed, rho, reachAG float64, tripwire, nuclearAggressor bool, pa, pg float64) float64 {
+	// The will and count terms of logit vanish: will at its mean, a single commitment.
+	return h.situational(fixed+h.AR*(rho-h.Rho0)+h.AE*reachAG, tripwire, nuclearAggressor, pa, pg)
+}
 
 // logit is the honour rule's log-odds for c with the given will and number of commitments.
 func (h *Honour) logit(c *Commitment, will float64, n int) float64 {
-	x := h.A0 + h.AW*c.W + h.AS*c.Stake + h.AR*(c.Rho-h.Rho0) + h.AP*(will-c.WillMean) +
+	x := h.Fixed(c.W, c.Stake) + h.AR*(c.Rho-h.Rho0) + h.AP*(will-c.WillMean) +
 		h.AE*c.ReachAG - h.AO*float64(n-1)
-	if c.Tripwire {
+	return h.situational(x, c.Tripwire, c.NuclearAggressor, c.PA, c.PG)
+}
+
+// situational adds to the log-odds x the terms of the situation: tripwire, a nuclear
+// aggressor, and the balance of power between aggressor and guarantor.
+func (h *Honour) situational(x float64, tripwire, nuclearAggressor bool, pa, pg float64) float64 {
+	if tripwire {
 		x += h.AT
 	}
-	if c.NuclearAggressor {
+	if nuclearAggressor {
 		x -= h.AN
 	}
-	if tot := c.PA + c.PG; tot > 0 {
-		x -= h.AC * c.PA / tot
+	if tot := pa + pg; tot > 0 {
+		x -= h.AC * pa / tot
 	}
 	return x
 }

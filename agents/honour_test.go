@@ -2,6 +2,7 @@ package agents
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -49,5 +50,29 @@ func TestHonourDirections(t *testing.T) {
 	c.Will, c.N = 0.1, 3
 	if q, h := p.Honour.Credibility(c), p.Honour.Credibility(base); q != h {
 		t.Errorf("credibility depends on drawn will: %g vs %g", q, h)
+	}
+}
+
+// CredibilityLogit, the threat phase's batched path, must give Credibility's log-odds exactly:
+// the engine's records depend on every bit of it.
+func TestCredibilityLogit(t *testing.T) {
+	p := DefaultParams()
+	h := &p.Honour
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range 10000 {
+		c := Commitment{
+			W: rng.Float64(), Stake: rng.Float64(), Tripwire: rng.IntN(2) == 0,
+			Rho: rng.Float64(), Will: rng.Float64(), WillMean: rng.Float64(),
+			NuclearAggressor: rng.IntN(2) == 0, PA: rng.ExpFloat64() * 100, PG: rng.ExpFloat64() * 100,
+			ReachAG: rng.Float64(), N: 1 + rng.IntN(3),
+		}
+		if i%10 == 0 {
+			c.PA, c.PG = 0, 0 // no balance-of-power term
+		}
+		want := h.logit(&c, c.WillMean, 1)
+		x := h.CredibilityLogit(h.Fixed(c.W, c.Stake), c.Rho, c.ReachAG, c.Tripwire, c.NuclearAggressor, c.PA, c.PG)
+		if x != want || Logistic(x) != h.Credibility(c) {
+			t.Fatalf("%+v: CredibilityLogit = %v, want %v", c, x, want)
+		}
 	}
 }

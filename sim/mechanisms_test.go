@@ -134,7 +134,7 @@ func TestWorldReuse(t *testing.T) {
 				"byProtege": {reused.byProtege, fresh.byProtege}, "party": {reused.party, fresh.party},
 				"gs": {reused.gs, fresh.gs}, "force": {reused.force, fresh.force},
 				"backers": {reused.backers, fresh.backers}, "allies": {reused.allies, fresh.allies},
-				"anyModes": {reused.anyModes, fresh.anyModes},
+				"anyModes": {reused.anyModes, fresh.anyModes}, "live": {reused.live, fresh.live},
 			} {
 				if !reflect.DeepEqual(pair[0], pair[1]) {
 					t.Errorf("seed %d: after Reset, a reused world's %s = %v, a fresh one's %v", seed, name, pair[0], pair[1])

@@ -46,8 +46,9 @@ func (w *World) perceiveThreats() {
 // attack by a. It is expect's Support, summed in one pass when no guarantor holds two in-force
 // guarantees to t (the common case, and the hot loop of the threat phase): every trigger covers
 // an armed attack, and within the phase each guarantor's term q*f_g*P_g (or q*f_g*surge_g) is
-// the same for all its protégés, so credAll caches it with the credibility, for every group
-// of every menace before this runs, and it is multiplied by the backer's reach (or 1).
+// the same for all its protégés, so credAll caches it with the credibility, for every live
+// group of every menace before this runs (0 for a's own), and it is multiplied by the backer's
+// reach (or 1).
 func (w *World) armedSupport(t, a int) float64 {
 	if !w.single[t] {
 		o := agents.Option{Mode: agents.ArmedAttack}
@@ -55,47 +56,43 @@ func (w *World) armedSupport(t, a int) float64 {
 		w.cov = w.cov[:lo]
 		return o.Support
 	}
-	bs, block, epoch := w.backers[t], w.credBlock(a), w.epoch
+	if w.filled[w.aggSlot[a]] != w.epoch {
+		panic("sim: a threat's credibilities were not computed this step") // see credAll
+	}
+	bs, block := w.backers[t], w.credBlock(a)
 	s := 0.0
 	for i := range bs {
 		b := &bs[i]
-		if int(b.g) == a {
-			continue
-		}
-		c := &block[b.group]
-		if c.epoch != epoch {
-			panic("sim: a threat's credibilities were not computed this step") // see credAll
-		}
-		s += c.armed * b.armedBy
+		s += block[b.group].armed * b.armedBy
 	}
 	return s
 }
 
-// credAll computes a's credibilities and armed coefficients for every live group, before the
+// credAll computes a's credibility and armed coefficient for every live group, before the
 // threat sums need them: all the logits, then all the logistics, which are independent of each
 // other and so overlap in the processor (computed on demand, each waited for the one before).
+// A group of a's own gets 0 for both, so that the sums need not skip a.
 func (w *World) credAll(a int) {
-	block, epoch := w.credBlock(a), w.epoch
-	h := &w.p.Honour
-	xs := w.xs[:0]
-	cm := agents.Commitment{NuclearAggressor: w.nuclear[a], PA: w.pw[a], N: 1}
-	for _, pi := range w.liveGroups {
-		if pr := &w.pairs[pi]; pr.g != a {
-			w.guarantorInputs(&cm, pr)
-			cm.ReachAG = w.reach[a*w.n+pr.g]
-			xs = append(xs, h.CredibilityLogit(&cm))
-		}
+	block, epoch, h := w.credBlock(a), w.epoch, &w.p.Honour
+	pa, nuclear := w.pw[a], w.nuclear[a]
+	reach, rep, pw := w.reach[a*w.n:(a+1)*w.n], w.rep, w.pw
+	live := w.live
+	xs := w.xs[:len(live)]
+	for k := range live {
+		lg := &live[k]
+		g := lg.g
+		xs[k] = h.CredibilityLogit(lg.fixed, rep[g], reach[g], lg.tripwire, nuclear, pa, pw[g])
 	}
-	k := 0
-	for _, pi := range w.liveGroups {
-		pr := &w.pairs[pi]
-		if pr.g == a {
+	for k := range live {
+		lg := &live[k]
+		c := &block[lg.group]
+		if int(lg.g) == a {
+			*c = credEntry{epoch: epoch}
 			continue
 		}
-		c := &block[w.group[pi]]
 		q := agents.Logistic(xs[k])
-		k++
 		// The armed coefficient is what the guarantor brings at unit reach, times q.
-		c.epoch, c.q, c.armed = epoch, q, q*w.bring(pr.g, w.gs[pr.k].terms.Response, 1)
+		c.epoch, c.q, c.armed = epoch, q, q*w.bring(int(lg.g), lg.resp, 1)
 	}
+	w.filled[w.aggSlot[a]] = epoch
 }

@@ -73,11 +73,12 @@ type World struct {
 	group   []int // per pair, its (guarantor, guarantee, tripwire) group
 	nGroups int   // groups the cache has room for
 	qCache  []credEntry
-	// Per refresh, one in-force pair of each group that has one, and the groups seen.
-	liveGroups []int32
+	// Per refresh, the groups with an in-force pair (see liveGroup), and which those are.
+	live       []liveGroup
 	groupLive  []bool
 	xs         []float64 // scratch for credAll
 	epoch      uint64
+	filled     []uint64  // per aggressor slot, the epoch credAll last filled its block at
 	free       []float64 // free-rider factors
 	freeRiders []int     // the states whose strategy free-rides
 
@@ -125,6 +126,15 @@ type backer struct {
 
 // covers reports whether the backer's guarantee obliges it against an attack in mode m.
 func (b *backer) covers(m agents.Mode) bool { return b.anyMode || m == agents.ArmedAttack }
+
+// A liveGroup is a credibility group with an in-force pair, with what its credibility against
+// any aggressor needs of the guarantee (see credAll).
+type liveGroup struct {
+	fixed    float64 // the log-odds the guarantee's terms fix (agents.Honour.Fixed)
+	g, group int32
+	tripwire bool
+	resp     agents.Response
+}
 
 type pair struct {
 	k, g, p  int // guarantee, guarantor, protégé
@@ -291,9 +301,13 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	}
 	w.qCache = w.qCache[:slots*w.nGroups]
 	w.groupLive = resizeB(w.groupLive, w.nGroups)
-	if cap(w.liveGroups) < w.nGroups {
-		w.liveGroups, w.xs = make([]int32, 0, w.nGroups), make([]float64, 0, w.nGroups)
+	if cap(w.live) < w.nGroups {
+		w.live, w.xs = make([]liveGroup, 0, w.nGroups), make([]float64, w.nGroups)
 	}
+	if cap(w.filled) < slots {
+		w.filled = make([]uint64, slots)
+	}
+	w.filled = w.filled[:slots]
 	w.epoch++
 	// Only free-riders' factors move; everyone else's stays 1.
 	w.free = resize(w.free, n)
@@ -478,11 +492,12 @@ func (w *World) refreshForce() {
 	conquered, client, nuclear := w.conquered, w.client, w.nuclear
 	held, seen, single, allied := w.held, w.seen, w.single, w.allied
 	binder1, binder2, backers := w.binder1, w.binder2, w.backers
-	groupLive, live := w.groupLive, w.liveGroups[:0]
+	groupLive, live, honour := w.groupLive, w.live[:0], &w.p.Honour
 	for k := range w.gs {
 		gk := &w.gs[k]
 		started, binding := gk.start <= w.t, gk.kind.Binding()
 		resp, anyMode := gk.terms.Response, gk.terms.Trigger == agents.Any
+		fixed := honour.Fixed(gk.terms.W, gk.terms.Stake)
 		for pi := gk.lo; pi < gk.hi; pi++ {
 			pr := &pairs[pi]
 			g, p := pr.g, pr.p
@@ -506,7 +521,7 @@ func (w *World) refreshForce() {
 			}
 			if gr := group[pi]; !groupLive[gr] {
 				groupLive[gr] = true
-				live = append(live, int32(pi))
+				live = append(live, liveGroup{fixed: fixed, g: int32(g), group: int32(gr), tripwire: pr.tripwire, resp: resp})
 			}
 			held[p] = true
 			if seen[g*n+p] {
@@ -524,7 +539,7 @@ func (w *World) refreshForce() {
 			}
 		}
 	}
-	w.force, w.liveGroups = force, live
+	w.force, w.live = force, live
 	for i := range n {
 		al := w.allies[i][:0]
 		for j, a := range allied[i*n : (i+1)*n] {

@@ -1,0 +1,55 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+
+	"alliancesim/agents"
+)
+
+// SupportPathsDiffer checks the engine's fast support sums against the general path at w's
+// current state, for every state and every state perceived as aggressive: armedSupport (after
+// credAll) and expectOnly, which read cached credibilities and coefficients, against expect
+// with every credibility computed afresh from the honour rule. It describes the first
+// difference, or returns "".
+func SupportPathsDiffer(w *World) string {
+	close := func(x, y float64) bool { return math.Abs(x-y) <= 1e-12*max(1, math.Abs(y)) }
+	for a := range w.n {
+		if w.aggSlot[a] < 0 || w.conquered[a] {
+			continue
+		}
+		for t := range w.n {
+			if t == a || w.conquered[t] {
+				continue
+			}
+			// Poisoned, so that an entry credAll leaves unfilled shows.
+			for i := range w.credBlock(a) {
+				w.credBlock(a)[i] = credEntry{q: math.NaN(), armed: math.NaN()}
+			}
+			w.epoch++
+			w.credAll(a)
+			fast := make([]agents.Option, agents.NumModes)
+			armed := w.armedSupport(t, a)
+			for m := range fast {
+				fast[m].Mode = agents.Mode(m)
+				w.expectOnly(&fast[m], a, t)
+			}
+			for m := range fast {
+				w.epoch++ // so that expect computes every credibility anew (credMiss)
+				slow := agents.Option{Mode: agents.Mode(m)}
+				lo, _ := w.expect(&slow, a, t)
+				w.cov = w.cov[:lo]
+				f := fast[m]
+				if !close(f.Support, slow.Support) || f.Umbrella != slow.Umbrella || !close(f.Sanctions, slow.Sanctions) {
+					return fmt.Sprintf("step %d, %s against %s, mode %v: expectOnly gives %+v, expect %+v",
+						w.t, w.spec.States[a].Name, w.spec.States[t].Name, agents.Mode(m), f, slow)
+				}
+				if m == int(agents.ArmedAttack) && !close(armed, slow.Support) {
+					return fmt.Sprintf("step %d, %s against %s: armedSupport %v, expect %v",
+						w.t, w.spec.States[a].Name, w.spec.States[t].Name, armed, slow.Support)
+				}
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,55 @@
+package sim_test
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"alliancesim/agents"
+	"alliancesim/config"
+	"alliancesim/sim"
+)
+
+// The threat and aggression phases sum support through caches and per-protégé lists (see
+// armedSupport and expectOnly); the general path recomputes every credibility from the honour
+// rule. They must agree, in every embedded scenario, at every step: after treaties form, pairs
+// are voided and states are conquered or become clients.
+func TestSupportPaths(t *testing.T) {
+	specs := map[string]*sim.Spec{"self-backing": selfBacking()}
+	for _, info := range config.Scenarios() {
+		specs[info.Name] = scenarioSpec(t, info.Name)
+	}
+	for name, spec := range specs {
+		w := sim.NewWorld()
+		for run := range 5 {
+			w.Reset(spec, rand.New(rand.NewPCG(spec.Seed, uint64(run))))
+			for range spec.Steps {
+				w.Step()
+				if d := sim.SupportPathsDiffer(w); d != "" {
+					t.Fatalf("%s, run %d: %s", name, run, d)
+				}
+			}
+		}
+	}
+}
+
+// selfBacking is a spec in which the aggressor arms its own target under an agreement, which
+// the support sums must leave out, beside a third state's informal guarantee.
+func selfBacking() *sim.Spec {
+	p := agents.DefaultParams()
+	will := p.Will
+	return &sim.Spec{
+		Name: "self-backing", Runs: 1, Steps: 10, Seed: 5, Focus: -1, Params: p,
+		States: []sim.State{
+			{Name: "A", Economy: 5, Burden: 0.05, Growth: 0.02, Lon: 20, Lat: 50, Revisionism: 0.5,
+				Strategy: agents.Fixed{}, Will: will, ClientOf: -1},
+			{Name: "B", Economy: 0.5, Burden: 0.02, Growth: 0.02, Lon: 22, Lat: 50,
+				Strategy: agents.Balance{}, Will: will, ClientOf: -1},
+			{Name: "C", Economy: 2, Burden: 0.02, Growth: 0.02, Lon: 22, Lat: 52,
+				Strategy: agents.Balance{}, Will: will, ClientOf: -1},
+		},
+		Guarantees: []sim.Guarantee{
+			{Name: "agreement", Kind: agents.Agreement, Guarantors: []int{0}, Proteges: []int{1}},
+			{Name: "informal", Kind: agents.Informal, Guarantors: []int{2}, Proteges: []int{1}},
+		},
+	}
+}
