@@ -20,7 +20,7 @@ func (FreeRide) Decide(p *Params, s *Situation, _ *rand.Rand) Action {
 	if !s.Allied || s.Economy <= 0 {
 		return balance(p, s)
 	}
-	target := FreerideSpending(s.Economy, s.AlliedSpending, p.Freeride.Alpha) / s.Economy
+	target := FreerideSpending(s.Economy, s.AlliedSpending(), p.Freeride.Alpha) / s.Economy
 	target = min(p.Model.BurdenMax, max(p.Model.BurdenMin, target))
 	step := p.Freeride.Step
 	b := s.Burden + max(-step, min(step, target-s.Burden))

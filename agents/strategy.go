@@ -35,7 +35,7 @@ type Traits struct {
 }
 
 // Situation is what a state knows when it decides, read from a snapshot taken at the start of
-// the strategy phase (a free-rider's AlliedSpending excepted: it sees updates made before it).
+// the strategy phase (a free-rider's allied spending excepted: it sees updates made before it).
 type Situation struct {
 	Tau         float64 // the threat ratio
 	Threat      int     // index of the principal threat, -1 for none
@@ -54,8 +54,26 @@ type Situation struct {
 	CloserRaised bool
 	// Allied: it is allied (alliance or treaty) with at least one state.
 	Allied bool
-	// AlliedSpending is the sum of b*E over its allies, each once.
-	AlliedSpending float64
+
+	allies   []int     // its allies, each once
+	spending []float64 // every state's b*E, as this state sees it
+}
+
+// SetAllies sets the state's allies, each once, and every state's spending b*E as the state
+// sees it, from which AlliedSpending sums; and Allied. The situation reads both slices and
+// keeps them only until the next SetAllies.
+func (s *Situation) SetAllies(allies []int, spending []float64) {
+	s.allies, s.spending, s.Allied = allies, spending, len(allies) > 0
+}
+
+// AlliedSpending returns the sum of b*E over the state's allies. It is summed when asked for:
+// most strategies never ask, and an alliance's members have many allies.
+func (s *Situation) AlliedSpending() float64 {
+	sum := 0.0
+	for _, k := range s.allies {
+		sum += s.spending[k]
+	}
+	return sum
 }
 
 // Action is a state's decision. The simulation clamps Burden to the model's range.

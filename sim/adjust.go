@@ -14,6 +14,7 @@ func (w *World) adjust() {
 	for k := range w.n {
 		w.spendSnap[k] = w.b[k] * w.e[k]
 	}
+	copy(w.spendLive, w.spendSnap)
 	w.raisedPrev, w.raised = w.raised, w.raisedPrev
 	clear(w.raised)
 	// For buck-passers: how close to each threat the nearest state that armed last step is.
@@ -78,7 +79,7 @@ func (w *World) alliedBurden(i int, b []float64) (float64, int) {
 }
 
 // decide runs state i's strategy and applies its action. It sees its allies' spending as of
-// the start of the phase, or, if live, as it is now.
+// the start of the phase, or, if live, as it is now (spendLive follows every decision).
 func (w *World) decide(i int, live bool) {
 	n := w.n
 	s := &w.sit
@@ -93,26 +94,17 @@ func (w *World) decide(i int, live bool) {
 		s.Protected = b1 >= 0 && b1 != j || w.binder2[i] >= 0
 		s.CloserRaised = w.raisedNear[j] < w.dist[i*n+j]
 	}
-	// Summed in a local: s points into w, so the compiler would store every partial sum.
-	allies, spending := w.allies[i], 0.0
 	if live {
-		b, e := w.b, w.e
-		for _, k := range allies {
-			spending += b[k] * e[k]
-		}
+		s.SetAllies(w.allies[i], w.spendLive)
 	} else {
-		snap := w.spendSnap
-		for _, k := range allies {
-			spending += snap[k]
-		}
+		s.SetAllies(w.allies[i], w.spendSnap)
 	}
-	s.Allied, s.AlliedSpending = len(allies) > 0, spending
 	act := w.strat[i].Decide(w.p, s, w.rng)
 	b := min(w.p.Model.BurdenMax, max(w.p.Model.BurdenMin, act.Burden))
 	if b > w.b[i] {
 		w.raised[i] = true
 	}
-	w.b[i] = b
+	w.b[i], w.spendLive[i] = b, b*w.e[i]
 	formed := false
 	if act.Propose && j >= 0 {
 		formed = w.proposeTreaty(i, j)

@@ -203,8 +203,8 @@ func TestClientLeavesAlliancesAtOnce(t *testing.T) {
 		t.Fatalf("B is not A's client after a step (tau %.2f)", w.tau[1])
 	}
 	// C decides after B, and last: its situation is the world's scratch one.
-	if w.sit.Allied || w.sit.AlliedSpending != 0 {
-		t.Errorf("C, deciding after B became a client, sees allied %v, allied spending %g", w.sit.Allied, w.sit.AlliedSpending)
+	if w.sit.Allied || w.sit.AlliedSpending() != 0 {
+		t.Errorf("C, deciding after B became a client, sees allied %v, allied spending %g", w.sit.Allied, w.sit.AlliedSpending())
 	}
 	if len(w.backers[1]) != 0 || len(w.backers[2]) != 0 || w.held[1] || w.held[2] {
 		t.Errorf("the pact still binds: backers %d, %d; held %v, %v", len(w.backers[1]), len(w.backers[2]), w.held[1], w.held[2])

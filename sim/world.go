@@ -50,6 +50,7 @@ type World struct {
 	tau       []float64
 	threat    []int
 	spendSnap []float64 // b*E at the start of the strategy phase
+	spendLive []float64 // b*E as the strategy phase updates b
 	seq       []int
 	aidShare  []float64
 	aidIn     []float64
@@ -182,7 +183,8 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	f := func(s []float64) []float64 { return resize(s, n) }
 	w.e, w.b, w.b0, w.pw, w.p0, w.g, w.proj = f(w.e), f(w.b), f(w.b0), f(w.pw), f(w.p0), f(w.g), f(w.proj)
 	w.will, w.willMean, w.intent, w.rep, w.rmax = f(w.will), f(w.willMean), f(w.intent), f(w.rep), f(w.rmax)
-	w.tau, w.spendSnap, w.aidShare, w.aidIn = f(w.tau), f(w.spendSnap), f(w.aidShare), f(w.aidIn)
+	w.tau, w.spendSnap, w.spendLive = f(w.tau), f(w.spendSnap), f(w.spendLive)
+	w.aidShare, w.aidIn = f(w.aidShare), f(w.aidIn)
 	w.allyScr, w.allyScr2 = f(w.allyScr), f(w.allyScr2)
 	w.nuclear, w.conquered = resizeB(w.nuclear, n), resizeB(w.conquered, n)
 	w.raised, w.raisedPrev, w.held = resizeB(w.raised, n), resizeB(w.raisedPrev, n), resizeB(w.held, n)
