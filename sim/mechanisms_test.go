@@ -3,6 +3,7 @@ package sim
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"alliancesim/agents"
@@ -139,6 +140,48 @@ func TestWorldReuse(t *testing.T) {
 				if !reflect.DeepEqual(pair[0], pair[1]) {
 					t.Errorf("seed %d: after Reset, a reused world's %s = %v, a fresh one's %v", seed, name, pair[0], pair[1])
 				}
+			}
+		}
+	}
+}
+
+// Reset restores the last Reset's refresh when its inputs are unchanged (see initialForce): a
+// change to any of them must refresh anew, and what either gives must be what a fresh world
+// derives.
+func TestResetRestoresRefresh(t *testing.T) {
+	base := triangle()
+	base.Guarantees = []Guarantee{
+		{Name: "pact", Kind: agents.Alliance, Guarantors: []int{1, 2}, Proteges: []int{1, 2}},
+		{Name: "aid", Kind: agents.Agreement, Guarantors: []int{2}, Proteges: []int{1}, Start: 3},
+	}
+	variants := map[string]func(s *Spec){
+		"response": func(s *Spec) { s.Params.Kind.Alliance.Response = agents.Arms },
+		"trigger":  func(s *Spec) { s.Params.Kind.Alliance.Trigger = agents.Any },
+		"weight":   func(s *Spec) { s.Params.Kind.Alliance.W = 0.9 },
+		"lambda":   func(s *Spec) { s.Params.Model.Lambda *= 2 },
+		"client":   func(s *Spec) { s.States[1].ClientOf = 0 },
+		"nuclear":  func(s *Spec) { s.States[2].Nuclear = true },
+		"a0":       func(s *Spec) { s.Params.Honour.A0++ },
+		"start":    func(s *Spec) { s.Guarantees[1].Start = 1 },
+	}
+	derived := func(w *World) map[string]any {
+		return map[string]any{
+			"allied": w.allied, "held": w.held, "seen": w.seen, "single": w.single, "force": w.force,
+			"groupLive": w.groupLive, "binder1": w.binder1, "binder2": w.binder2, "anyModes": w.anyModes,
+			"backers": w.backers, "allies": w.allies, "live": w.live, "nextStart": w.nextStart, "stale": w.stale,
+		}
+	}
+	reused := NewWorld()
+	for name, change := range variants {
+		v := triangle()
+		v.Guarantees = slices.Clone(base.Guarantees)
+		change(v)
+		for k, s := range []*Spec{base, v, v, base} {
+			reused.Reset(s, rand.New(rand.NewPCG(1, 1)))
+			fresh := NewWorld()
+			fresh.Reset(s, rand.New(rand.NewPCG(1, 1)))
+			if got, want := derived(reused), derived(fresh); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, reset %d: a reused world derives\n%v\na fresh one\n%v", name, k, got, want)
 			}
 		}
 	}

@@ -83,7 +83,8 @@ type World struct {
 	free       []float64 // free-rider factors
 	freeRiders []int     // the states whose strategy free-rides
 
-	tpl pairTemplate // the spec's pairs, as the last Reset built them
+	tpl     pairTemplate // the spec's pairs, as the last Reset built them
+	initial initialForce // what the last Reset's refresh derived
 
 	force  []bool // per pair: in force (see refreshForce)
 	single []bool // per state: no guarantor holds two in-force guarantees to it
@@ -246,7 +247,7 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 		w.rmax[i], w.intent[i] = rmax, rmax
 	}
 	w.stampReset()
-	w.geography(spec)
+	sameGeo := w.geography(spec)
 	for i := range spec.States {
 		w.will[i] = betaDraw(rng, spec.States[i].Will.Alpha, spec.States[i].Will.Beta)
 	}
@@ -257,7 +258,7 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 		w.backers = make([][]backer, n)
 	}
 	w.backers = w.backers[:n]
-	w.specPairs(spec)
+	samePairs := w.specPairs(spec)
 	w.gs = w.gs[:0]
 	w.alliances = w.alliances[:0]
 	for k := range spec.Guarantees {
@@ -340,13 +341,19 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 		w.seq = make([]int, 0, n)
 	}
 	w.rec.reset(spec, w.alliances)
+	if sameGeo && samePairs && w.initial.same(w) {
+		w.initial.restore(w)
+		return
+	}
 	w.stale, w.nextStart = true, 0
 	w.refreshForce()
+	w.initial.save(w)
 }
 
 // geography computes distances and reach, unless the positions, projections and gradient are
-// those of the previous run (they rarely vary between runs, and the trigonometry is costly).
-func (w *World) geography(spec *Spec) {
+// those of the previous run (they rarely vary between runs, and the trigonometry is costly). It
+// reports whether they were.
+func (w *World) geography(spec *Spec) bool {
 	n := w.n
 	same := len(w.geoKey) == 3*n+1 && w.geoKey[3*n] == spec.Params.Model.Lambda
 	for i := 0; same && i < n; i++ {
@@ -354,7 +361,7 @@ func (w *World) geography(spec *Spec) {
 		same = w.geoKey[3*i] == s.Lon && w.geoKey[3*i+1] == s.Lat && w.geoKey[3*i+2] == s.Projection
 	}
 	if same {
-		return
+		return true
 	}
 	w.geoKey = w.geoKey[:0]
 	for i := range spec.States {
@@ -368,6 +375,7 @@ func (w *World) geography(spec *Spec) {
 		}
 	}
 	w.geoKey = append(w.geoKey, spec.Params.Model.Lambda)
+	return false
 }
 
 // pairTemplate records the pairs of the spec's guarantees as the last Reset built them.
@@ -382,8 +390,9 @@ type pairTemplate struct {
 
 // specPairs resets the pairs to those of spec's guarantees. They depend only on who guarantees
 // whom, which no per-run draw changes, so they are rebuilt only when that differs from the last
-// Reset's; otherwise the treaties' pairs are dropped and the rest restored.
-func (w *World) specPairs(spec *Spec) {
+// Reset's; otherwise the treaties' pairs are dropped and the rest restored. It reports whether
+// they were restored.
+func (w *World) specPairs(spec *Spec) bool {
 	n, t := len(spec.States), &w.tpl
 	key := append(t.scratch[:0], n)
 	for k := range spec.Guarantees {
@@ -405,7 +414,7 @@ func (w *World) specPairs(spec *Spec) {
 			w.byProtege[i] = w.byProtege[i][:t.byProtege[i]]
 		}
 		copy(w.party, t.party)
-		return
+		return true
 	}
 	w.pairs, w.group = w.pairs[:0], w.group[:0]
 	for i := range w.byProtege {
@@ -430,6 +439,7 @@ func (w *World) specPairs(spec *Spec) {
 		t.byProtege = append(t.byProtege, len(w.byProtege[i]))
 	}
 	t.party = append(t.party[:0], w.party...)
+	return false
 }
 
 func (w *World) addPair(k, g, p int, tripwire bool) {
