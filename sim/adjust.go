@@ -44,15 +44,16 @@ func (w *World) adjust() {
 	for _, i := range w.seq {
 		w.decide(i, true)
 	}
-	// A free-riding step: a free-rider inside an alliance spending below its allies' mean.
+	// Burdens have changed: the free-riders' factors follow (see updateFree), and a free-riding
+	// step is a free-rider inside an alliance spending below its allies' mean.
 	for _, i := range w.freeRiders {
-		if w.conquered[i] {
-			continue
-		}
-		if sum, k := w.alliedBurden(i, w.b); k > 0 && w.b[i] < sum/float64(k) {
+		sum, k := w.alliedBurden(i, w.b)
+		w.free[i] = freeFactor(w.b[i], sum, k)
+		if !w.conquered[i] && k > 0 && w.b[i] < sum/float64(k) {
 			w.rec.FreeRiding++
 		}
 	}
+	w.freeStale = false
 }
 
 func (w *World) byEconomyDesc(a, b int) int {

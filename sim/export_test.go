@@ -3,6 +3,9 @@ package sim
 import (
 	"fmt"
 	"math"
+	"reflect"
+	"runtime"
+	"strings"
 
 	"alliancesim/agents"
 )
@@ -49,6 +52,34 @@ func SupportPathsDiffer(w *World) string {
 						w.t, w.spec.States[a].Name, w.spec.States[t].Name, armed, slow.Support)
 				}
 			}
+		}
+	}
+	return ""
+}
+
+// StepChecked is w.Step, calling check before each phase with the phase's name, such as
+// "perceiveThreats".
+func StepChecked(w *World, check func(phase string)) {
+	for _, phase := range &stepPhases {
+		name := runtime.FuncForPC(reflect.ValueOf(phase).Pointer()).Name()
+		check(name[strings.LastIndex(name, ".")+1:])
+		phase(w)
+	}
+}
+
+// FreeFactorsDiffer compares the free-riders' factors with those of the current burdens and
+// alliances, computed afresh, and describes the first difference, or returns "".
+func FreeFactorsDiffer(w *World) string {
+	for _, g := range w.freeRiders {
+		sum, k := 0.0, 0
+		for j := range w.n {
+			if w.allied[g*w.n+j] {
+				sum += w.b[j]
+				k++
+			}
+		}
+		if want := freeFactor(w.b[g], sum, k); w.free[g] != want {
+			return fmt.Sprintf("step %d: %s's factor is %v, want %v", w.t, w.spec.States[g].Name, w.free[g], want)
 		}
 	}
 	return ""

@@ -96,21 +96,27 @@ type credEntry struct {
 }
 
 // updateFree computes the free-riders' factors f_g from the current burdens (everyone else's
-// is 1).
+// is 1), unless neither burdens nor alliances have changed since it last did: the strategy
+// phase computes them as it ends (see adjust), and a refresh that changes alliances marks them
+// stale.
 func (w *World) updateFree() {
+	if !w.freeStale {
+		return
+	}
+	w.freeStale = false
 	for _, g := range w.freeRiders {
-		w.free[g] = w.computeFree(g)
+		sum, k := w.alliedBurden(g, w.b)
+		w.free[g] = freeFactor(w.b[g], sum, k)
 	}
 }
 
-// computeFree is f_g of a free-rider g: it contributes in proportion to its burden relative to
-// its allies' mean burden, at most fully.
-func (w *World) computeFree(g int) float64 {
-	sum, k := w.alliedBurden(g, w.b)
+// freeFactor is f_g of a free-rider of burden b whose k allies' burdens sum to sum: it
+// contributes in proportion to its burden relative to their mean, at most fully.
+func freeFactor(b, sum float64, k int) float64 {
 	if k == 0 || sum <= 0 {
 		return 1
 	}
-	return min(1, w.b[g]/(sum/float64(k)))
+	return min(1, b/(sum/float64(k)))
 }
 
 // pledge is what guarantor g, honouring pair pi, brings to the defence of t: see bring.

@@ -14,11 +14,7 @@ import (
 // rule. They must agree, in every embedded scenario, at every step: after treaties form, pairs
 // are voided and states are conquered or become clients.
 func TestSupportPaths(t *testing.T) {
-	specs := map[string]*sim.Spec{"self-backing": selfBacking()}
-	for _, info := range config.Scenarios() {
-		specs[info.Name] = scenarioSpec(t, info.Name)
-	}
-	for name, spec := range specs {
+	for name, spec := range enginePaths(t) {
 		w := sim.NewWorld()
 		for run := range 5 {
 			w.Reset(spec, rand.New(rand.NewPCG(spec.Seed, uint64(run))))
@@ -30,6 +26,52 @@ func TestSupportPaths(t *testing.T) {
 			}
 		}
 	}
+}
+
+// The threat and aggression phases read the free-riders' factors, which the engine recomputes
+// only when burdens or alliances have changed (see updateFree): where they are read, they must
+// be those of the current burdens and alliances.
+func TestFreeFactorsCurrent(t *testing.T) {
+	checked := 0
+	for name, spec := range enginePaths(t) {
+		w := sim.NewWorld()
+		for run := range 5 {
+			w.Reset(spec, rand.New(rand.NewPCG(spec.Seed, uint64(run))))
+			for range spec.Steps {
+				sim.StepChecked(w, func(phase string) {
+					if phase != "perceiveThreats" && phase != "aggression" {
+						return
+					}
+					checked++
+					if d := sim.FreeFactorsDiffer(w); d != "" {
+						t.Fatalf("%s, run %d, before %s: %s", name, run, phase, d)
+					}
+				})
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no phase checked: have the phases been renamed?")
+	}
+}
+
+// enginePaths returns the embedded scenarios, and specs that take paths through the engine
+// they do not.
+func enginePaths(t *testing.T) map[string]*sim.Spec {
+	specs := map[string]*sim.Spec{"self-backing": selfBacking(), "late-pact": latePact()}
+	for _, info := range config.Scenarios() {
+		specs[info.Name] = scenarioSpec(t, info.Name)
+	}
+	return specs
+}
+
+// latePact is a spec in which two free-riders of unequal burdens ally at step 2.
+func latePact() *sim.Spec {
+	s := selfBacking()
+	s.Guarantees = []sim.Guarantee{{Name: "pact", Kind: agents.Alliance, Guarantors: []int{1, 2}, Proteges: []int{1, 2}, Start: 2}}
+	s.States[1].Strategy, s.States[2].Strategy = agents.FreeRide{}, agents.FreeRide{}
+	s.States[2].Burden = 0.04
+	return s
 }
 
 // selfBacking is a spec in which the aggressor arms its own target under an agreement, which

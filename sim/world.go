@@ -96,6 +96,7 @@ type World struct {
 	allies           [][]int
 	raisedNear       []float64 // per threat: the least distance to it of a state that raised b last step
 	stale            bool      // force, allied and held need recomputing
+	freeStale        bool      // the free-riders' factors need recomputing (see updateFree)
 	nextStart        int       // the next step at which a guarantee enters into force
 
 	sit        agents.Situation
@@ -343,6 +344,7 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	w.rec.reset(spec, w.alliances)
 	if sameGeo && samePairs && w.initial.same(w) {
 		w.initial.restore(w)
+		w.freeStale = true
 		return
 	}
 	w.stale, w.nextStart = true, 0
@@ -485,7 +487,7 @@ func (w *World) refreshForce() {
 	if !w.stale {
 		return
 	}
-	w.stale = false
+	w.stale, w.freeStale = false, true
 	n := w.n
 	clear(w.allied)
 	clear(w.held)
@@ -570,21 +572,35 @@ func (w *World) stampReset() {
 
 // Step advances the world by one step (one year), through the seven phases of MODEL.md §2.
 func (w *World) Step() {
-	w.refreshForce()
-	w.economy()
-	w.markHeld()
-	w.epoch++ // powers and reputations are fixed from here to the end of the response phase
-	w.updateFree()
-	w.perceiveThreats()
-	w.adjust()
-	w.refreshForce()
-	w.updateFree()
-	w.aggression()
-	w.respond()
-	w.fight()
-	w.learn()
-	w.t++
+	for _, phase := range &stepPhases {
+		phase(w)
+	}
 }
+
+// stepPhases are the phases of a step and the bookkeeping between them, in order: a table, so
+// that tests can check the engine's invariants between them.
+var stepPhases = [...]func(*World){
+	(*World).refreshForce,
+	(*World).economy,
+	(*World).markHeld,
+	(*World).nextEpoch,
+	(*World).updateFree,
+	(*World).perceiveThreats,
+	(*World).adjust,
+	(*World).refreshForce,
+	(*World).updateFree,
+	(*World).aggression,
+	(*World).respond,
+	(*World).fight,
+	(*World).learn,
+	(*World).nextStep,
+}
+
+// nextEpoch invalidates the credibility cache: powers and reputations are fixed from here to
+// the end of the response phase.
+func (w *World) nextEpoch() { w.epoch++ }
+
+func (w *World) nextStep() { w.t++ }
 
 // markHeld records which states hold an in-force guarantee this step.
 func (w *World) markHeld() {
