@@ -11,27 +11,31 @@ import (
 // start of the phase, in config order; the sequential (free-riding) states then update one at a
 // time in descending economy, each seeing the others' updated spending.
 func (w *World) adjust() {
-	for k := range w.n {
-		w.spendSnap[k] = w.b[k] * w.e[k]
+	n := w.n
+	b, e, snap := w.b[:n], w.e[:n], w.spendSnap[:n]
+	for k := range n {
+		snap[k] = b[k] * e[k]
 	}
-	copy(w.spendLive, w.spendSnap)
+	copy(w.spendLive, snap)
 	w.raisedPrev, w.raised = w.raised, w.raisedPrev
 	clear(w.raised)
 	// For buck-passers: how close to each threat the nearest state that armed last step is.
-	for j := range w.raisedNear {
-		w.raisedNear[j] = math.Inf(1)
+	near, threat, raised, dist := w.raisedNear[:n], w.threat[:n], w.raisedPrev[:n], w.dist[:n*n]
+	for j := range near {
+		near[j] = math.Inf(1)
 	}
-	for k := range w.n {
-		if j := w.threat[k]; j >= 0 && w.raisedPrev[k] {
-			w.raisedNear[j] = min(w.raisedNear[j], w.dist[k*w.n+j])
+	for k := range n {
+		if j := threat[k]; j >= 0 && raised[k] {
+			near[j] = min(near[j], dist[k*n+j])
 		}
 	}
 	w.seq = w.seq[:0]
-	for i := range w.n {
-		if w.conquered[i] {
+	conquered, traits := w.conquered[:n], w.traits[:n]
+	for i := range n {
+		if conquered[i] {
 			continue
 		}
-		if w.traits[i].Sequential {
+		if traits[i].Sequential {
 			w.seq = append(w.seq, i)
 			continue
 		}
@@ -79,27 +83,9 @@ func (w *World) alliedBurden(i int, b []float64) (float64, int) {
 	return sum, len(w.allies[i])
 }
 
-// decide runs state i's strategy and applies its action. It sees its allies' spending as of
-// the start of the phase, or, if live, as it is now (spendLive follows every decision).
+// decide runs state i's strategy and applies its action.
 func (w *World) decide(i int, live bool) {
-	n := w.n
-	s := &w.sit
-	*s = agents.Situation{
-		Tau: w.tau[i], Threat: w.threat[i], Burden: w.b[i], Burden0: w.b0[i],
-		Economy: w.e[i], Power: w.pw[i], Aggressor: w.rmax[i] > 0, Client: w.client[i] >= 0,
-	}
-	j := w.threat[i]
-	if j >= 0 {
-		s.ThreatPower = w.pw[j]
-		b1 := w.binder1[i]
-		s.Protected = b1 >= 0 && b1 != j || w.binder2[i] >= 0
-		s.CloserRaised = w.raisedNear[j] < w.dist[i*n+j]
-	}
-	if live {
-		s.SetAllies(w.allies[i], w.spendLive)
-	} else {
-		s.SetAllies(w.allies[i], w.spendSnap)
-	}
+	s, j := w.situation(i, live), w.threat[i]
 	act := w.strat[i].Decide(w.p, s, w.rng)
 	b := min(w.p.Model.BurdenMax, max(w.p.Model.BurdenMin, act.Burden))
 	if b > w.b[i] {
@@ -128,6 +114,31 @@ func (w *World) decide(i int, live bool) {
 			w.refreshForce()
 		}
 	}
+}
+
+// situation sets w.sit to what state i knows when it decides, and returns it. It sees its
+// allies' spending as of the start of the phase, or, if live, as it is now (spendLive follows
+// every decision).
+func (w *World) situation(i int, live bool) *agents.Situation {
+	n := w.n
+	// Field by field: a composite literal would zero the struct, its slices included, before
+	// setting it. TestSituationSetsEveryField checks that none is left out.
+	s, j := &w.sit, w.threat[i]
+	s.Tau, s.Threat, s.Burden, s.Burden0 = w.tau[i], j, w.b[i], w.b0[i]
+	s.Economy, s.Power, s.Aggressor, s.Client = w.e[i], w.pw[i], w.rmax[i] > 0, w.client[i] >= 0
+	s.ThreatPower, s.Protected, s.CloserRaised = 0, false, false
+	if j >= 0 {
+		s.ThreatPower = w.pw[j]
+		b1 := w.binder1[i]
+		s.Protected = b1 >= 0 && b1 != j || w.binder2[i] >= 0
+		s.CloserRaised = w.raisedNear[j] < w.dist[i*n+j]
+	}
+	if live {
+		s.SetAllies(w.allies[i], w.spendLive)
+	} else {
+		s.SetAllies(w.allies[i], w.spendSnap)
+	}
+	return s
 }
 
 // proposeTreaty offers a mutual treaty to the strongest state facing the same threat that is

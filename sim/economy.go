@@ -11,15 +11,20 @@ import (
 // One normal draw per state, conquered states included, keeps the stream aligned across runs.
 func (w *World) economy() {
 	p := &w.p.Model
-	for i := range w.n {
+	// Locals of length n, so that the loops need no bounds checks.
+	n := w.n
+	e, b, g, pw, conquered := w.e[:n], w.b[:n], w.g[:n], w.pw[:n], w.conquered[:n]
+	drift, phi, bRef := -p.SigmaG*p.SigmaG/2, p.Phi, p.BRef
+	for i := range n {
 		z := w.rng.NormFloat64()
-		if w.conquered[i] {
+		if conquered[i] {
 			continue
 		}
-		w.e[i] *= math.Exp(w.g[i] + p.SigmaG*z - p.SigmaG*p.SigmaG/2 - p.Phi*max(0, w.b[i]-p.BRef))
+		e[i] *= math.Exp(g[i] + p.SigmaG*z + drift - phi*max(0, b[i]-bRef))
 	}
-	clear(w.aidShare)
-	clear(w.aidIn)
+	aidShare, aidIn := w.aidShare[:n], w.aidIn[:n]
+	clear(aidShare)
+	clear(aidIn)
 	for k := range w.gs {
 		gk := &w.gs[k]
 		alpha := gk.terms.Aid
@@ -39,23 +44,23 @@ func (w *World) economy() {
 				hi++
 			}
 			if m > 0 {
-				out := alpha * p.Kappa * w.b[g] * w.e[g]
-				w.aidShare[g] += alpha
+				out := alpha * p.Kappa * b[g] * e[g]
+				aidShare[g] += alpha
 				for pi := lo; pi < hi; pi++ {
 					if w.inForce(pi) {
-						w.aidIn[w.pairs[pi].p] += out / float64(m)
+						aidIn[w.pairs[pi].p] += out / float64(m)
 					}
 				}
 			}
 			lo = hi
 		}
 	}
-	for i := range w.n {
-		if w.conquered[i] {
+	keep, kappa := 1-p.Delta, p.Kappa
+	for i := range n {
+		if conquered[i] {
 			continue
 		}
-		keep := max(0, 1-w.aidShare[i])
-		w.pw[i] = (1-p.Delta)*w.pw[i] + p.Kappa*w.b[i]*w.e[i]*keep + w.aidIn[i]
+		pw[i] = keep*pw[i] + kappa*b[i]*e[i]*max(0, 1-aidShare[i]) + aidIn[i]
 	}
 }
 

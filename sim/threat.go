@@ -7,37 +7,41 @@ import "alliancesim/agents"
 // threat with its own power plus the armed-mode support it can expect against it.
 func (w *World) perceiveThreats() {
 	n := w.n
+	// Locals of length n (n*n), so that the loops need no bounds checks.
+	intent, conquered, pw, client := w.intent[:n], w.conquered[:n], w.pw[:n], w.client[:n]
+	tau, threat, allied, reach := w.tau[:n], w.threat[:n], w.allied[:n*n], w.reach[:n*n]
 	// Only states perceived as aggressive can threaten: usually a handful.
-	w.menace = w.menace[:0]
+	menace := w.menace[:0]
 	for j := range n {
-		if w.intent[j] > 0 && !w.conquered[j] {
-			w.menace = append(w.menace, j)
+		if intent[j] > 0 && !conquered[j] {
+			menace = append(menace, j)
 		}
 	}
-	for _, a := range w.menace {
+	w.menace = menace
+	for _, a := range menace {
 		w.credAll(a)
 	}
 	for i := range n {
-		w.tau[i], w.threat[i] = 0, -1
-		if w.conquered[i] {
+		tau[i], threat[i] = 0, -1
+		if conquered[i] {
 			continue
 		}
-		best := 0.0
-		for _, j := range w.menace {
-			if j == i || w.allied[j*n+i] || w.client[i] == j {
+		best, k := 0.0, -1
+		for _, j := range menace {
+			if j == i || allied[j*n+i] || client[i] == j {
 				continue
 			}
-			th := w.pw[j] * w.reach[j*n+i] * w.intent[j]
+			th := pw[j] * reach[j*n+i] * intent[j]
 			if th <= 0 {
 				continue
 			}
-			if k := w.threat[i]; k < 0 || th > best ||
-				th == best && (w.pw[j] > w.pw[k] || w.pw[j] == w.pw[k] && w.spec.States[j].Name < w.spec.States[k].Name) {
-				best, w.threat[i] = th, j
+			if k < 0 || th > best ||
+				th == best && (pw[j] > pw[k] || pw[j] == pw[k] && w.spec.States[j].Name < w.spec.States[k].Name) {
+				best, k = th, j
 			}
 		}
-		if j := w.threat[i]; j >= 0 {
-			w.tau[i] = best / (w.pw[i] + w.armedSupport(i, j))
+		if k >= 0 {
+			threat[i], tau[i] = k, best/(pw[i]+w.armedSupport(i, k))
 		}
 	}
 }
