@@ -21,7 +21,7 @@ type Option struct {
 //	EU    = p_win*r*reach*h_m - c_m*(PT+S)/(PA+PT+S) - h_m*nuc*U - hybrid.sanction*Sanctions
 //
 // with h_armed = 1, h_hybrid = hybrid.gain, c_armed = war.cost, c_hybrid = hybrid.cost.
-func (p *Params) Utility(o Option) (pwin, eu float64) {
+func (p *Params) Utility(o *Option) (pwin, eu float64) {
 	h, c := 1.0, p.War.Cost
 	if o.Mode == HybridAttack {
 		h, c = p.Hybrid.Gain, p.Hybrid.Cost

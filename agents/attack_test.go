@@ -27,7 +27,7 @@ func TestWorkedExample(t *testing.T) {
 		{HybridAttack, 0.785, 0.099, 0.018},
 	} {
 		p, o := workedExample(test.mode)
-		pwin, eu := p.Utility(o)
+		pwin, eu := p.Utility(&o)
 		prob := p.ChoiceProb(eu)
 		if math.Abs(pwin-test.pwin) > 5e-4 || math.Abs(eu-test.eu) > 5e-4 || math.Abs(prob-test.prob) > 5e-4 {
 			t.Errorf("%v: p_win %.4f EU %.4f P(attack) %.4f, want %.3f %.3f %.3f",

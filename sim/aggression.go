@@ -32,7 +32,7 @@ func (w *World) aggression() {
 				}
 				o := agents.Option{Mode: m, PA: w.pw[a], PT: w.pw[t], R: r, Reach: w.reach[a*n+t]}
 				w.expectOnly(&o, a, t)
-				_, eus[k] = w.p.Utility(o)
+				_, eus[k] = w.p.Utility(&o)
 				opts[k].t, opts[k].mode = t, m
 				k++
 			}

@@ -44,7 +44,7 @@ func firstStepAttack(t *testing.T, s *Spec) float64 {
 				o.Sanctions += q
 			}
 		}
-		_, eu := p.Utility(o)
+		_, eu := p.Utility(&o)
 		eus = append(eus, eu)
 		covered = append(covered, cov)
 	}
