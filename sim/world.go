@@ -235,18 +235,23 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 		w.strat[i], w.traits[i] = s.Strategy, s.Strategy.Traits()
 		w.rep[i] = p.Rep.Init
 		w.willMean[i] = s.Will.Mean()
+		// The row of r(i, .): State.R for every target, written claim by claim (the first claim
+		// on a target wins, as in R), and none on itself.
+		row := w.r[i*n : (i+1)*n]
+		for j := range row {
+			row[j] = s.Revisionism
+		}
+		for _, c := range slices.Backward(s.Claims) {
+			row[c.Target] = c.R
+		}
+		row[i] = 0
 		rmax := 0.0
-		for j := range spec.States {
-			r := 0.0
-			if j != i {
-				r = s.R(j)
-			}
-			w.r[i*n+j] = r
+		for _, r := range row {
 			rmax = max(rmax, r)
-			w.formed[i*n+j] = false
 		}
 		w.rmax[i], w.intent[i] = rmax, rmax
 	}
+	clear(w.formed)
 	w.stampReset()
 	sameGeo := w.geography(spec)
 	for i := range spec.States {
