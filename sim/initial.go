@@ -9,7 +9,7 @@ import (
 // initialForce is what the refresh of the last Reset derived (see refreshForce), with the inputs
 // it read beyond the spec's pairs and geography, on which specPairs and geography report. A
 // Reset with the same inputs restores it instead of refreshing again: runs of one spec differ in
-// their draws of will, which no refresh reads, and the refresh was a quarter of a run's setup.
+// their draws of will, which no refresh reads, and the refresh was over half of a run's setup.
 type initialForce struct {
 	valid bool
 
