@@ -16,7 +16,7 @@ func (Bandwagon) Traits() Traits { return Traits{} }
 func (Bandwagon) Decide(p *Params, s *Situation, rng *rand.Rand) Action {
 	if !s.Client && s.Threat >= 0 && s.Tau > p.Bandwagon.Tau && s.Power < p.Bandwagon.Ratio*s.ThreatPower {
 		if rng.Float64() < p.Bandwagon.P {
-			return Action{Burden: s.Burden, BecomeClient: true}
+			return Action{Burden: s.Burden, Move: BecomeClient}
 		}
 	}
 	return balance(p, s)

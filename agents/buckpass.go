@@ -16,7 +16,7 @@ func (Buckpass) Traits() Traits { return Traits{PassesBuck: true} }
 // Decide implements Strategy.
 func (Buckpass) Decide(p *Params, s *Situation, _ *rand.Rand) Action {
 	if s.CloserRaised {
-		return Action{Burden: s.Burden, PassedBuck: true}
+		return Action{Burden: s.Burden, Move: PassBuck}
 	}
 	return balance(p, s)
 }

@@ -78,12 +78,22 @@ func (s *Situation) AlliedSpending() float64 {
 
 // Action is a state's decision. The simulation clamps Burden to the model's range.
 type Action struct {
-	Burden       float64 // the new burden
-	Raised       bool    // internal balancing: burden raised
-	Propose      bool    // external balancing: propose a treaty
-	BecomeClient bool    // bandwagon: become the principal threat's client
-	PassedBuck   bool    // held its burden because a closer state balances
+	Burden  float64 // the new burden
+	Raised  bool    // internal balancing: burden raised
+	Propose bool    // external balancing: propose a treaty
+	Move    Move    // bandwagoning or buck-passing, if either
 }
+
+// A Move is what a state does about its alignment besides balancing: at most one a step. (One
+// field rather than a flag each: a struct of four fields or fewer is returned in registers and
+// stays there, where a fifth field makes the caller copy it through memory.)
+type Move uint8
+
+const (
+	NoMove       Move = iota
+	BecomeClient      // bandwagon: become the principal threat's client
+	PassBuck          // hold the burden because a state closer to the threat balances
+)
 
 // Strategies returns the registry of strategies by name. A new strategy is one new file
 // holding its type, and one line here.

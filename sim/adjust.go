@@ -99,10 +99,10 @@ func (w *World) decide(i int, live bool) {
 	if act.Raised || formed {
 		w.rec.Balancing++
 	}
-	if act.PassedBuck {
+	if act.Move == agents.PassBuck {
 		w.rec.BuckPassing++
 	}
-	if act.BecomeClient && j >= 0 && w.client[i] < 0 {
+	if act.Move == agents.BecomeClient && j >= 0 && w.client[i] < 0 {
 		w.client[i] = j
 		w.rec.Bandwagoning++
 		w.rec.States[i].Client = true
