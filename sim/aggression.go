@@ -16,6 +16,10 @@ func (w *World) aggression() {
 	w.events = w.events[:0]
 	clear(w.attacker)
 	eus, opts := w.eus[:2*maxOptions], w.opts[:2*maxOptions]
+	// Set field by field, never as a composite literal: the compiler builds a literal aside and
+	// copies it in 16-byte loads over the 8-byte stores that just wrote it, which the processor
+	// cannot forward. expectOnly sets the fields left.
+	var o agents.Option
 	for a := range n {
 		if w.rmax[a] <= 0 || w.conquered[a] {
 			continue
@@ -30,7 +34,7 @@ func (w *World) aggression() {
 				if k == len(eus) {
 					break
 				}
-				o := agents.Option{Mode: m, PA: w.pw[a], PT: w.pw[t], R: r, Reach: w.reach[a*n+t]}
+				o.Mode, o.PA, o.PT, o.R, o.Reach = m, w.pw[a], w.pw[t], r, w.reach[a*n+t]
 				w.expectOnly(&o, a, t)
 				_, eus[k] = w.p.Utility(&o)
 				opts[k].t, opts[k].mode = t, m
