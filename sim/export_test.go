@@ -10,6 +10,9 @@ import (
 	"alliancesim/agents"
 )
 
+// Triangle is the internal tests' small spec (see triangle).
+func Triangle() *Spec { return triangle() }
+
 // SupportPathsDiffer checks the engine's fast support sums against the general path at w's
 // current state, for every state and every state perceived as aggressive: armedSupport (after
 // credAll) and expectOnly, which read cached credibilities and coefficients, against expect

@@ -77,21 +77,12 @@ func latePact() *sim.Spec {
 // selfBacking is a spec in which the aggressor arms its own target under an agreement, which
 // the support sums must leave out, beside a third state's informal guarantee.
 func selfBacking() *sim.Spec {
-	p := agents.DefaultParams()
-	will := p.Will
-	return &sim.Spec{
-		Name: "self-backing", Runs: 1, Steps: 10, Seed: 5, Focus: -1, Params: p,
-		States: []sim.State{
-			{Name: "A", Economy: 5, Burden: 0.05, Growth: 0.02, Lon: 20, Lat: 50, Revisionism: 0.5,
-				Strategy: agents.Fixed{}, Will: will, ClientOf: -1},
-			{Name: "B", Economy: 0.5, Burden: 0.02, Growth: 0.02, Lon: 22, Lat: 50,
-				Strategy: agents.Balance{}, Will: will, ClientOf: -1},
-			{Name: "C", Economy: 2, Burden: 0.02, Growth: 0.02, Lon: 22, Lat: 52,
-				Strategy: agents.Balance{}, Will: will, ClientOf: -1},
-		},
-		Guarantees: []sim.Guarantee{
-			{Name: "agreement", Kind: agents.Agreement, Guarantors: []int{0}, Proteges: []int{1}},
-			{Name: "informal", Kind: agents.Informal, Guarantors: []int{2}, Proteges: []int{1}},
-		},
+	s := sim.Triangle()
+	s.Name, s.Steps, s.Seed = "self-backing", 10, 5
+	s.States[2].Economy = 2
+	s.Guarantees = []sim.Guarantee{
+		{Name: "agreement", Kind: agents.Agreement, Guarantors: []int{0}, Proteges: []int{1}},
+		{Name: "informal", Kind: agents.Informal, Guarantors: []int{2}, Proteges: []int{1}},
 	}
+	return s
 }
