@@ -27,9 +27,9 @@ func (h *Honour) Credibility(c Commitment) float64 {
 	return Logistic(h.logit(&c, c.WillMean, 1))
 }
 
-// Fixed returns the part of the honour log-odds that a guarantee's terms fix: a0 + aw*w + as*stake.
-// It does not change during a run, so a caller with many credibilities to compute each step
-// computes it once (see CredibilityLogit).
+// Fixed returns the part of the honour log-odds that a guarantee's terms fix:
+// a0 + aw*w + as*stake. It does not change during a run, so a caller with many credibilities to
+// compute each step computes it once (see CredibilityLogit).
 func (h *Honour) Fixed(w, stake float64) float64 { return h.A0 + h.AW*w + h.AS*stake }
 
 // CredibilityLogit returns the log-odds of Credibility, the argument of its logistic, for a

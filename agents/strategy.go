@@ -90,7 +90,7 @@ type Action struct {
 type Move uint8
 
 const (
-	NoMove       Move = iota
+	NoMove       Move = iota // neither
 	BecomeClient      // bandwagon: become the principal threat's client
 	PassBuck          // hold the burden because a state closer to the threat balances
 )
