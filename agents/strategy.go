@@ -91,8 +91,8 @@ type Move uint8
 
 const (
 	NoMove       Move = iota // neither
-	BecomeClient      // bandwagon: become the principal threat's client
-	PassBuck          // hold the burden because a state closer to the threat balances
+	BecomeClient             // bandwagon: become the principal threat's client
+	PassBuck                 // hold the burden because a state closer to the threat balances
 )
 
 // Strategies returns the registry of strategies by name. A new strategy is one new file

@@ -540,7 +540,9 @@ func (w *World) refreshForce() {
 			}
 			if gr := group[pi]; !groupLive[gr] {
 				groupLive[gr] = true
-				live = append(live, liveGroup{fixed: fixed, g: int32(g), group: int32(gr), tripwire: pr.tripwire, resp: resp})
+				live = append(live, liveGroup{
+					fixed: fixed, g: int32(g), group: int32(gr), tripwire: pr.tripwire, resp: resp,
+				})
 			}
 			held[p] = true
 			if seen[g*n+p] {
