@@ -63,7 +63,7 @@ func SupportPathsDiffer(w *World) string {
 // StepChecked is w.Step, calling check before each phase with the phase's name, such as
 // "perceiveThreats".
 func StepChecked(w *World, check func(phase string)) {
-	for _, phase := range &stepPhases {
+	for _, phase := range stepPhases() {
 		name := runtime.FuncForPC(reflect.ValueOf(phase).Pointer()).Name()
 		check(name[strings.LastIndex(name, ".")+1:])
 		phase(w)

@@ -9,17 +9,12 @@ import (
 // commitment returns the honour inputs of pair pi against aggressor a.
 func (w *World) commitment(pi, a int) agents.Commitment {
 	pr := &w.pairs[pi]
-	c := agents.Commitment{NuclearAggressor: w.nuclear[a], PA: w.pw[a], ReachAG: w.reach[a*w.n+pr.g], N: 1}
-	w.guarantorInputs(&c, pr)
-	return c
-}
-
-// guarantorInputs sets the parts of c that come from pair pr's guarantee and guarantor; the
-// aggressor's are the caller's (the threat phase sets them once for all of an aggressor's).
-func (w *World) guarantorInputs(c *agents.Commitment, pr *pair) {
 	terms, g := &w.gs[pr.k].terms, pr.g
-	c.W, c.Stake, c.Tripwire = terms.W, terms.Stake, pr.tripwire
-	c.Rho, c.Will, c.WillMean, c.PG = w.rep[g], w.will[g], w.willMean[g], w.pw[g]
+	return agents.Commitment{
+		W: terms.W, Stake: terms.Stake, Tripwire: pr.tripwire,
+		Rho: w.rep[g], Will: w.will[g], WillMean: w.willMean[g],
+		NuclearAggressor: w.nuclear[a], PA: w.pw[a], PG: w.pw[g], ReachAG: w.reach[a*w.n+g], N: 1,
+	}
 }
 
 // covering appends to w.cov the guarantors of t, other than a, whose in-force guarantees cover

@@ -579,28 +579,30 @@ func (w *World) stampReset() {
 
 // Step advances the world by one step (one year), through the seven phases of MODEL.md §2.
 func (w *World) Step() {
-	for _, phase := range &stepPhases {
+	for _, phase := range stepPhases() {
 		phase(w)
 	}
 }
 
-// stepPhases are the phases of a step and the bookkeeping between them, in order: a table, so
-// that tests can check the engine's invariants between them.
-var stepPhases = [...]func(*World){
-	(*World).refreshForce,
-	(*World).economy,
-	(*World).markHeld,
-	(*World).nextEpoch,
-	(*World).updateFree,
-	(*World).perceiveThreats,
-	(*World).adjust,
-	(*World).refreshForce,
-	(*World).updateFree,
-	(*World).aggression,
-	(*World).respond,
-	(*World).fight,
-	(*World).learn,
-	(*World).nextStep,
+// stepPhases returns the phases of a step and the bookkeeping between them, in order: a table,
+// so that tests can check the engine's invariants between them.
+func stepPhases() [14]func(*World) {
+	return [...]func(*World){
+		(*World).refreshForce,
+		(*World).economy,
+		(*World).markHeld,
+		(*World).nextEpoch,
+		(*World).updateFree,
+		(*World).perceiveThreats,
+		(*World).adjust,
+		(*World).refreshForce,
+		(*World).updateFree,
+		(*World).aggression,
+		(*World).respond,
+		(*World).fight,
+		(*World).learn,
+		(*World).nextStep,
+	}
 }
 
 // nextEpoch invalidates the credibility cache: powers and reputations are fixed from here to
