@@ -35,6 +35,10 @@ type Model struct {
 	Mu        float64 `toml:"mu" doc:"value of the status quo"`
 	S         float64 `toml:"s" doc:"logit scale of the attack choice (bounded rationality)"`
 	Formation bool    `toml:"formation" doc:"balancing states may form new treaties"`
+	// Dyadic and RRef are version 4's attack decision (docs/ODD.md §7.4); false and 0 give
+	// version 3's one choice per aggressor, with an opportunity every year.
+	Dyadic bool    `toml:"dyadic" doc:"each aggressor-target pair decides on its own (false: one choice per aggressor)"`
+	RRef   float64 `toml:"r_ref" doc:"claim at which a dispute opportunity arises every year (0: always)"`
 }
 
 // War holds the parameters of armed conflict.
@@ -43,6 +47,8 @@ type War struct {
 	Loss     float64 `toml:"loss" doc:"largest share of its power a side loses in a war"`
 	Prize    float64 `toml:"prize" doc:"share of the target's economy a victor takes"`
 	Conquest float64 `toml:"conquest" doc:"target conquered when its power falls below this share of its initial power"`
+	// Overstretch makes each further war of an aggressor in the same step dearer (dyadic only).
+	Overstretch float64 `toml:"overstretch" doc:"extra war cost per war the aggressor already launched this step"`
 }
 
 // Hybrid holds the parameters of hybrid (grey-zone) attacks and sanctions.
@@ -50,6 +56,10 @@ type Hybrid struct {
 	Gain     float64 `toml:"gain" doc:"value of a hybrid attack relative to an armed one"`
 	Cost     float64 `toml:"cost" doc:"expected cost of a hybrid attack, scaled by the defence's share"`
 	Sanction float64 `toml:"sanction" doc:"share of the aggressor's economy one sanctioning guarantor costs it"`
+	// Escalation and EscUmbrella are the escalation shadow (docs/ODD.md §7.4): a grey-zone
+	// operation against a protégé of an armed-trigger guarantee risks the war it covers.
+	Escalation  float64 `toml:"escalation" doc:"share of the armed-attack support an aggressor also fears in a hybrid attack"`
+	EscUmbrella float64 `toml:"esc_umbrella" doc:"share of the armed-attack nuclear umbrella an aggressor also fears in a hybrid attack"`
 }
 
 // Honour holds the coefficients of the guarantor's honour decision (MODEL.md §2, step 5).
@@ -107,6 +117,9 @@ type BandwagonParams struct {
 // BuckpassParams holds the parameter of the buck-passing rule.
 type BuckpassParams struct {
 	Threshold float64 `toml:"threshold" doc:"a buck-passer abstains when others bring the aggressor's p_win below this"`
+	// Diffusion is the diffusion of responsibility (docs/ODD.md §7.5): 0 gives version 3's
+	// buck-passer.
+	Diffusion float64 `toml:"diffusion" doc:"how far a buck-passer's honour probability falls with the share of support others bring"`
 }
 
 // FreerideParams holds the parameters of the free-riding rule.
@@ -138,4 +151,13 @@ func DefaultParams() Params {
 		Freeride:  FreerideParams{Alpha: 0.04, Step: 0.005},
 		Kind:      DefaultKinds(),
 	}
+}
+
+// V3 turns version 4's mechanisms off (docs/ODD.md §11): with them off the engine is version 3,
+// bit for bit. Only the switches change; the calibrated values stay as they are.
+func (p *Params) V3() {
+	p.Model.Dyadic, p.Model.RRef = false, 0
+	p.War.Overstretch = 0
+	p.Hybrid.Escalation, p.Hybrid.EscUmbrella = 0, 0
+	p.Buckpass.Diffusion = 0
 }

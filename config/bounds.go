@@ -153,15 +153,19 @@ func paramBounds(path string) (bounds, bool) {
 		"model.nuc":        closed(0, 100),
 		"model.mu":         coef,
 		"model.s":          positive(100),
+		"model.r_ref":      share,
 
-		"war.cost":     closed(0, 100),
-		"war.loss":     share,
-		"war.prize":    share,
-		"war.conquest": share,
+		"war.cost":        closed(0, 100),
+		"war.loss":        share,
+		"war.prize":       share,
+		"war.conquest":    share,
+		"war.overstretch": closed(0, 100),
 
-		"hybrid.gain":     share,
-		"hybrid.cost":     closed(0, 100),
-		"hybrid.sanction": share,
+		"hybrid.gain":         share,
+		"hybrid.cost":         closed(0, 100),
+		"hybrid.sanction":     share,
+		"hybrid.escalation":   share,
+		"hybrid.esc_umbrella": share,
 
 		"honour.a0": coef, "honour.aw": coef, "honour.as": coef, "honour.at": coef,
 		"honour.ar": coef, "honour.rho0": share, "honour.ap": coef, "honour.an": coef,
@@ -178,7 +182,7 @@ func paramBounds(path string) (bounds, bool) {
 
 		"bandwagon.tau": closed(0, 100), "bandwagon.ratio": closed(0, 100), "bandwagon.p": share,
 
-		"buckpass.threshold": share,
+		"buckpass.threshold": share, "buckpass.diffusion": share,
 
 		"freeride.alpha": share, "freeride.step": share,
 
