@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// workedExample returns the parameters and the Russia–Ukraine option of MODEL.md §2 step 4:
+// workedExample returns the parameters and the Russia–Ukraine option of docs/ODD.md §7.4:
 // g = 0, powers kappa*b*E/delta from the 2024 data, claims.Ukraine = 0.8, Moscow–Kyiv.
 func workedExample(mode Mode) (Params, Option) {
 	p := DefaultParams()

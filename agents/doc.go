@@ -5,7 +5,7 @@
 // alignments.
 //
 // Everything here is a small pure function or a value type, so that each rule can be tested in
-// isolation against the numbers of the reference model (MODEL.md) and costs nothing to call from
+// isolation against the numbers of the model's specification (docs/ODD.md) and costs nothing to call from
 // the simulation's hot loop. The package imports no other package of alliancesim.
 //
 // A new strategy is one new file: a type that implements [Strategy], added to the registry

@@ -1,7 +1,7 @@
 package agents
 
 // Commitment describes one guarantor facing one triggered (or contemplated) commitment: what
-// enters its honour decision (MODEL.md §2, step 5).
+// enters its honour decision (docs/ODD.md §7.5).
 type Commitment struct {
 	W, Stake         float64 // the guarantee's legal weight and the guarantor's stake
 	Tripwire         bool    // the guarantor has forces on the protégé's soil

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// The calibration pair of MODEL.md §6: a non-nuclear aggressor of the guarantor's own power,
+// The calibration pair of docs/ODD.md §9: a non-nuclear aggressor of the guarantor's own power,
 // reputation 0.7, will at its mean, no tripwire.
 func TestCalibrationPair(t *testing.T) {
 	p := DefaultParams()

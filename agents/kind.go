@@ -2,7 +2,7 @@ package agents
 
 import "fmt"
 
-// Kind is the kind of a security guarantee; its terms default to the kind's row of MODEL.md §1.
+// Kind is the kind of a security guarantee; its terms default to the kind's row of docs/ODD.md §2.
 type Kind int
 
 // The kinds of guarantee, from the most binding to the least.
@@ -139,7 +139,7 @@ func (ks *Kinds) Of(k Kind) *Terms {
 	panic("agents: unknown kind " + k.String())
 }
 
-// DefaultKinds returns the table of MODEL.md §1.
+// DefaultKinds returns the table of kinds of docs/ODD.md §2.
 func DefaultKinds() Kinds {
 	return Kinds{
 		Alliance:  Terms{W: 1.0, Trigger: Armed, Response: Fight, Umbrella: true, Aid: 0, Stake: 0.6},

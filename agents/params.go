@@ -18,7 +18,7 @@ type Params struct {
 	Kind      Kinds           `toml:"kind"`
 }
 
-// Model holds the economic, geographic and decision parameters of MODEL.md §1–2.
+// Model holds the economic, geographic and decision parameters of docs/ODD.md §2 and §7.1–7.4.
 type Model struct {
 	BurdenMin float64 `toml:"burden_min" doc:"lowest defence burden (share of GDP)"`
 	BurdenMax float64 `toml:"burden_max" doc:"highest defence burden (share of GDP)"`
@@ -62,7 +62,7 @@ type Hybrid struct {
 	EscUmbrella float64 `toml:"esc_umbrella" doc:"share of the armed-attack nuclear umbrella an aggressor also fears in a hybrid attack"`
 }
 
-// Honour holds the coefficients of the guarantor's honour decision (MODEL.md §2, step 5).
+// Honour holds the coefficients of the guarantor's honour decision (docs/ODD.md §7.5).
 type Honour struct {
 	A0   float64 `toml:"a0" doc:"intercept"`
 	AW   float64 `toml:"aw" doc:"weight of the legal weight w"`
@@ -128,8 +128,8 @@ type FreerideParams struct {
 	Step  float64 `toml:"step" doc:"largest change of burden per step"`
 }
 
-// DefaultParams returns the reference parameter values of MODEL.md, with two decision parameters
-// recalibrated (docs/ODD.md, Calibration): model.s = 0.09 (MODEL.md: 0.05) and war.cost = 0.8
+// DefaultParams returns the reference parameter values (docs/ODD.md §7), with two decision
+// parameters recalibrated (docs/ODD.md §9): model.s = 0.09 (originally 0.05) and war.cost = 0.8
 // (0.5), so that a population of random neighbouring pairs reproduces the dispute and war onset
 // rates of the Correlates of War data (6.1% and 0.55% a year).
 func DefaultParams() Params {

@@ -7,7 +7,7 @@ import (
 )
 
 // A Strategy is a state's rule for adjusting its defence burden and alignments once a step
-// (MODEL.md §3). It sees the numbers its rule needs in a Situation and returns an Action; the
+// (docs/ODD.md §7.3). It sees the numbers its rule needs in a Situation and returns an Action; the
 // simulation applies it. Implementations must be stateless values: one Strategy serves every
 // state and every run, concurrently.
 type Strategy interface {

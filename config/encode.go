@@ -119,7 +119,7 @@ func (e *encoder) simulation(f *File) {
 // tableDocs describes each table of global parameters.
 func tableDocs() map[string]string {
 	return map[string]string{
-		"model":     "Economy, geography and decisions (MODEL.md sections 1-2).",
+		"model":     "Economy, geography and decisions (docs/ODD.md sections 2 and 7.1-7.4).",
 		"war":       "Armed conflict.",
 		"hybrid":    "Hybrid (grey-zone) attacks and sanctions.",
 		"honour":    "Coefficients of a guarantor's honour decision: h = logistic(a0 + aw*w + as*stake + at*tripwire\n+ ar*(rho - rho0) + ap*(will - mean will) - an*[nuclear aggressor] - ac*PA/(PA+PG) + ae*reach - ao*(n - 1)).",

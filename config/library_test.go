@@ -345,7 +345,7 @@ var libraryCases = []libraryCase{
 		strategies("burden-sharing", map[string][]string{"freeride": natoMembers}),
 		{"Olson-Zeckhauser: with every member free-riding (freeride.alpha 0.04) only the USA pays " +
 			"in equilibrium and the others fall towards burden_min, so the largest economy carries " +
-			"the highest burden: NATO's Spearman(E, b) at the end is positive (MODEL.md section 6: " +
+			"the highest burden: NATO's Spearman(E, b) at the end is positive (docs/ODD.md §9: " +
 			"about 0.49 in 1964; the model gives 0.433 at 2000 runs)",
 			func(t *testing.T, lib map[string]ran) {
 				positive(t, "NATO Spearman(E, b)", natoSpearman(t, lib, "burden-sharing"))
@@ -420,8 +420,8 @@ func sameSpec(a, b *sim.Spec) bool {
 		reflect.DeepEqual(a.Guarantees, b.Guarantees) && len(a.Uncertain) == 0 && len(b.Uncertain) == 0
 }
 
-// sameWorld: the Ukraine options change only guarantees, never a state (2024 data, MODEL.md
-// section 7's assumptions, the same strategies; porcupine keeps Ukraine's burden 0.34 and
+// sameWorld: the Ukraine options change only guarantees, never a state (2024 data, docs/ODD.md
+// §6's assumptions, the same strategies; porcupine keeps Ukraine's burden 0.34 and
 // balance).
 func sameWorld(name, ref string) bound {
 	return bound{name + " has the same states as " + ref + " (only the guarantees differ)",

@@ -41,7 +41,7 @@ func TestScenarios(t *testing.T) {
 	}
 }
 
-// TestEurope2025 checks the default scenario against MODEL.md §7 and the 2024 data.
+// TestEurope2025 checks the default scenario against docs/ODD.md §6 and the 2024 data.
 func TestEurope2025(t *testing.T) {
 	t.Parallel()
 	f, err := Scenario("europe-2025")

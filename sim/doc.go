@@ -1,5 +1,5 @@
 // Package sim runs the alliancesim model: the world of one run and its seven step phases in the
-// order of MODEL.md §2, the record a run leaves, ensembles of many randomized runs spread over
+// order of docs/ODD.md §3, the record a run leaves, ensembles of many randomized runs spread over
 // workers, and the statistics that summarise them.
 //
 // A [Spec] is a validated, immutable description of a scenario with every name resolved to an

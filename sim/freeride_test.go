@@ -9,7 +9,7 @@ import (
 )
 
 // The free-riding rule, updating one member at a time in descending economy, reaches the
-// Olson–Zeckhauser equilibrium of MODEL.md §3 exactly.
+// Olson–Zeckhauser equilibrium of docs/ODD.md §7.3 exactly.
 func TestFreerideReachesEquilibrium(t *testing.T) {
 	for _, test := range []struct {
 		es    []float64

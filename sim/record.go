@@ -6,7 +6,7 @@ import (
 	"alliancesim/sim/stats"
 )
 
-// Record is what one run leaves (MODEL.md §4). Steps are counted from 1; 0 means never.
+// Record is what one run leaves (docs/ODD.md §7.8). Steps are counted from 1; 0 means never.
 type Record struct {
 	Run int
 

@@ -6,7 +6,7 @@ import (
 	"alliancesim/sim/stats"
 )
 
-// Summary is what an ensemble reports (MODEL.md §4): probabilities with Wilson 95% intervals,
+// Summary is what an ensemble reports (docs/ODD.md §7.8): probabilities with Wilson 95% intervals,
 // Kaplan–Meier survival with Greenwood bands, means with 95% intervals.
 type Summary struct {
 	Scenario    string `json:"scenario"`

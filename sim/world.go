@@ -577,7 +577,7 @@ func (w *World) stampReset() {
 	clear(w.covStamp)
 }
 
-// Step advances the world by one step (one year), through the seven phases of MODEL.md §2.
+// Step advances the world by one step (one year), through the seven phases of docs/ODD.md §3.
 func (w *World) Step() {
 	for _, phase := range stepPhases() {
 		phase(w)
@@ -621,7 +621,7 @@ func (w *World) markHeld() {
 }
 
 // allianceForRho reports whether the members of g are large enough a group for the Spearman
-// correlation of economy and burden (MODEL.md §4: an alliance of at least four members).
+// correlation of economy and burden (docs/ODD.md §7.8: an alliance of at least four members).
 func allianceForRho(g *Guarantee) bool {
 	return g.Kind == agents.Alliance && len(g.Guarantors) >= 4
 }

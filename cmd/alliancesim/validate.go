@@ -14,7 +14,7 @@ import (
 	"alliancesim/sim/stats"
 )
 
-const validateDoc = `Run the calibration checks of the model against published figures (MODEL.md §6) and print a
+const validateDoc = `Run the calibration checks of the model against published figures (docs/ODD.md §9) and print a
 table: quantity, published target and source, model value with its 95% interval, tolerance,
 pass/fail. Exit 1 when a check fails.
   - honour rates of triggered alliance and treaty commitments (Leeds, Long & Mitchell 2000;

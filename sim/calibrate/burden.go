@@ -28,7 +28,7 @@ func SizeBurden(e, b []float64) (float64, error) {
 }
 
 // FreerideBurdens returns the burdens of an alliance whose members all free-ride, at the
-// Olson–Zeckhauser equilibrium of MODEL.md §3 (freeride.alpha of p), clamped to the model's
+// Olson–Zeckhauser equilibrium of docs/ODD.md §7.3 (freeride.alpha of p), clamped to the model's
 // burden range: the static counterpart of running the alliance with every member `freeride`.
 // With the 2024 economies of NATO only the USA pays, the others sit at burden_min, and the
 // rank correlation of economy and burden is positive, as in 1964.

@@ -29,7 +29,7 @@ func natoData() (e, b []float64) {
 
 // In 2024 the small frontline members spend the largest shares: the rank correlation is
 // negative, -0.357 with mid-ranks for Estonia's and Latvia's equal GDP, near the -0.36 of
-// MODEL.md §6.
+// docs/ODD.md §9.
 func TestSizeBurden2024(t *testing.T) {
 	e, b := natoData()
 	rho, err := SizeBurden(e, b)
@@ -47,7 +47,7 @@ func TestSizeBurden2024(t *testing.T) {
 	}
 }
 
-// With every member free-riding, only the USA pays (MODEL.md §3's equilibrium with alpha =
+// With every member free-riding, only the USA pays (docs/ODD.md §7.3's equilibrium with alpha =
 // 0.04): the correlation turns positive, as Olson and Zeckhauser found for 1964.
 func TestFreerideBurdens(t *testing.T) {
 	p := agents.DefaultParams()

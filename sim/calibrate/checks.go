@@ -48,7 +48,7 @@ type Options struct {
 	Economies, Burdens []float64
 }
 
-// Checks returns the calibration table of MODEL.md §6 for parameters p: the honour rates of the
+// Checks returns the calibration table of docs/ODD.md §9 for parameters p: the honour rates of the
 // calibration pair (alliance, treaty, and the honour.a0 of the post-1945 treaty reading), the
 // dispute and war onset rates of the calibration population, and, if data are given, the
 // size–burden rank correlations.

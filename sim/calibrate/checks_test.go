@@ -8,8 +8,8 @@ import (
 	"alliancesim/agents"
 )
 
-// The table has a row per figure of MODEL.md §6; with the fitted decision parameters and
-// their population (the shipped defaults) every row passes; with MODEL.md's original decision
+// The table has a row per figure of docs/ODD.md §9; with the fitted decision parameters and
+// their population (the shipped defaults) every row passes; with the original decision
 // parameters the onset rows fail.
 func TestChecks(t *testing.T) {
 	e, b := natoData()

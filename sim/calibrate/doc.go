@@ -1,4 +1,4 @@
-// Package calibrate holds the calibration checks of MODEL.md §6: the published figures the
+// Package calibrate holds the calibration checks of docs/ODD.md §9: the published figures the
 // model's defaults must land near, and the code that measures the model against them. The
 // command `alliancesim validate` prints the table [Checks] returns; tests call the pieces.
 //
@@ -26,8 +26,8 @@
 // data), and [FreerideBurdens] the burdens of an alliance of free-riders at the
 // Olson–Zeckhauser equilibrium.
 //
-// What the checks found with the reference values of MODEL.md: the honour rates pass; the
-// onset rates cannot both be reached by any Beta(a, b) with MODEL.md's decision parameters
+// What the checks found with the original reference values: the honour rates pass; the
+// onset rates cannot both be reached by any Beta(a, b) with the original decision parameters
 // (model.s = 0.05, war.cost = 0.5): a hybrid attack's expected utility stays far below the
 // status quo's value mu, so disputes are hardly more frequent than wars (the best Beta gives
 // 1.8% and 1.3%). The smallest change that reaches both, in the sense of [FitOptions.Penalty],

@@ -16,7 +16,7 @@ type Targets struct {
 	War     float64 // wars
 }
 
-// DefaultTargets returns the rates of MODEL.md §6 for land-contiguous pairs of states
+// DefaultTargets returns the rates of docs/ODD.md §9 for land-contiguous pairs of states
 // (Correlates of War / GML MID data, 1816–2010): disputes 6.1% a year, wars 0.55%.
 func DefaultTargets() Targets { return Targets{Dispute: 0.061, War: 0.0055} }
 

@@ -79,7 +79,7 @@ func heavy(t *testing.T) {
 	}
 }
 
-// The full fit of MODEL.md §6: Beta(a, b), model.s and war.cost, penalised towards the defaults,
+// The full fit of docs/ODD.md §9: Beta(a, b), model.s and war.cost, penalised towards the defaults,
 // reaches both rates; the values it finds hold on a fresh population.
 func TestFitDecision(t *testing.T) {
 	heavy(t)
@@ -110,7 +110,7 @@ func TestFitDecision(t *testing.T) {
 	}
 }
 
-// modelMDParams returns the defaults with MODEL.md's original decision parameters, before the
+// modelMDParams returns the defaults with the original decision parameters, before the
 // recalibration.
 func modelMDParams() agents.Params {
 	p := agents.DefaultParams()
@@ -125,7 +125,7 @@ func TestDefaultsAreFitted(t *testing.T) {
 	}
 }
 
-// Why the defaults were recalibrated: with MODEL.md's original decision parameters no
+// Why the defaults were recalibrated: with the original decision parameters no
 // Beta(a, b) brings both rates within the tolerance, since disputes are hardly more frequent
 // than wars.
 func TestModelMDDecisionCannotReachBoth(t *testing.T) {
@@ -137,9 +137,9 @@ func TestModelMDDecisionCannotReachBoth(t *testing.T) {
 	}
 	t.Logf("best Beta(%.3f, %.3f): dispute %v, war %v", res.Pop.A, res.Pop.B, res.Dispute, res.War)
 	if r := res.Ratio(DefaultTargets()); r < OnsetTolerance {
-		t.Errorf("MODEL.md's parameters reach both rates within a factor %.2f: update the documentation", r)
+		t.Errorf("the original parameters reach both rates within a factor %.2f: update the documentation", r)
 	}
 	if res.Dispute.P > 2*res.War.P {
-		t.Errorf("disputes %.4f more than twice wars %.4f at MODEL.md's parameters", res.Dispute.P, res.War.P)
+		t.Errorf("disputes %.4f more than twice wars %.4f at the original parameters", res.Dispute.P, res.War.P)
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"alliancesim/agents"
 )
 
-// CalibrationPair returns the commitment of MODEL.md §6 by which the honour rule is calibrated:
+// CalibrationPair returns the commitment of docs/ODD.md §9 by which the honour rule is calibrated:
 // a guarantee of kind k (with its default terms in p) triggered by a non-nuclear aggressor of the
 // guarantor's own power, the guarantor's reputation at rep.init (0.7 by default), its will at the
 // mean of its prior, no tripwire, a single commitment triggered. The aggressor's reach to the
@@ -31,7 +31,7 @@ func HonourRates(p agents.Params) [agents.NumKinds]float64 {
 	return h
 }
 
-// HonourTargets are the published honour rates of MODEL.md §6.
+// HonourTargets are the published honour rates of docs/ODD.md §9.
 const (
 	// AllianceHonoured: Leeds, Long & Mitchell (2000), 74.5% of triggered alliance
 	// commitments honoured, 1816–1944.

@@ -8,7 +8,7 @@ import (
 	"alliancesim/agents"
 )
 
-// The calibration pair's honour rates are the numbers of MODEL.md §6.
+// The calibration pair's honour rates are the numbers of docs/ODD.md §9.
 func TestHonourRates(t *testing.T) {
 	h := HonourRates(agents.DefaultParams())
 	for _, test := range []struct {

@@ -11,7 +11,7 @@ import (
 	"alliancesim/sim/stats"
 )
 
-// Population is the calibration population of MODEL.md §6: random neighbouring pairs of states
+// Population is the calibration population of docs/ODD.md §9: random neighbouring pairs of states
 // with no guarantees, each state revisionist towards its partner only.
 //
 // Every pair is one run of a two-state [sim.Spec] whose per-run draws ([sim.Uncertain]) set, in
@@ -83,7 +83,7 @@ func (pop Population) Spec(p agents.Params, seed uint64) (*sim.Spec, error) {
 	const degPerKm = 180 / (math.Pi * agents.EarthRadius)
 	spec := &sim.Spec{
 		Name:        "calibration-population",
-		Description: "random neighbouring pairs, no guarantees (MODEL.md §6)",
+		Description: "random neighbouring pairs, no guarantees (docs/ODD.md §9)",
 		Runs:        pop.Pairs,
 		Steps:       pop.Steps,
 		Seed:        seed,

@@ -18,7 +18,7 @@ func smallPop(pairs int, a, b float64) Population {
 	return pop
 }
 
-// Each run's draws place the pair as MODEL.md §6 says.
+// Each run's draws place the pair as docs/ODD.md §9 says.
 func TestPopulationDraws(t *testing.T) {
 	p := agents.DefaultParams()
 	spec, err := smallPop(200, 0.5, 4).Spec(p, 3)
