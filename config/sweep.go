@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -84,7 +85,63 @@ func (f *File) sweepFaults(s *Sweep, nGiven bool) (*field, []sweepFault) {
 	if hasValues {
 		f.checkSweepValues(s, fl, add)
 	}
+	if len(faults) == 0 && fl != nil {
+		f.checkSweepSet(s, fl, add)
+	}
 	return fl, faults
+}
+
+// checkSweepSet gives every value of a valid sweep to [File.Set], so that an axis holds only
+// values that --set accepts: the engine would otherwise clamp an out-of-range value, or
+// truncate a fractional count, and label the point with a value it did not run. Only the first
+// refused value is reported. When f is faulty without its sweeps, each value would fail for
+// the same fault, reported elsewhere, so nothing is checked.
+func (f *File) checkSweepSet(s *Sweep, fl *field, add func(key, format string, args ...any)) {
+	base := f.clone()
+	base.Sweeps = nil
+	if base.Validate() != nil {
+		return
+	}
+	key, texts := "values", s.Values
+	if s.Range != nil {
+		key, texts = "range", nil
+		for i := range s.N {
+			texts = append(texts, formatValue(gridValue(s.Range[0], s.Range[1], i, s.N)))
+		}
+	}
+	for _, v := range texts {
+		g := base.clone()
+		if err := g.Set(fl.path, v); err != nil {
+			msg := err.Error()
+			var e *Error
+			if errors.As(err, &e) {
+				msg = e.Msg
+			}
+			add(key, "value %s of %s is refused, as --set %s=%s is: %s", v, fl.path, fl.path, v, msg)
+			return
+		}
+	}
+}
+
+// drawnBy returns the [uncertainty] key that draws the value at the canonical path per run, or
+// "" if none does: a sweep or --set of that value would be overridden in every run.
+func (f *File) drawnBy(path string) string {
+	for _, key := range sortedKeys(f.Uncertainty) {
+		if fl, err := f.field(key); err == nil && fl.path == path {
+			return key
+		}
+	}
+	return ""
+}
+
+// CanonicalPath returns the canonical form of a dotted path of f, so that two spellings of one
+// value can be recognised as the same axis.
+func CanonicalPath(f *File, path string) (string, error) {
+	fl, err := f.field(path)
+	if err != nil {
+		return "", &Error{File: f.Name, Path: path, Msg: err.Error()}
+	}
+	return fl.path, nil
 }
 
 // sweepField resolves the path of a sweep; it reports a path that does not resolve, or that
@@ -108,6 +165,10 @@ func (f *File) sweepField(path string, add func(key, format string, args ...any)
 	}
 	if fl.apply == nil {
 		add("path", "%s cannot be swept (allowed: numbers, booleans and choices such as strategies)", fl.path)
+		return nil
+	}
+	if key := f.drawnBy(fl.path); key != "" {
+		add("path", "%s is drawn per run by %s, which would override every value of the axis (allowed: a value [uncertainty] does not draw)", fl.path, join("uncertainty", key))
 		return nil
 	}
 	return fl

@@ -48,9 +48,6 @@ func TestSweepsLoad(t *testing.T) {
 			[][]float64{{1}, {2, 1.5, 1}}, [][]string{{"any"}, {"2", "1.5", "1"}}},
 		{"a point", base + "[[sweep]]\npath = \"guarantee.G7.aid\"\nrange = [0.1, 0.1]\nn = 1\n",
 			[]Sweep{{Path: "guarantee.G7.aid", Range: []float64{0.1, 0.1}, N: 1}}, [][]float64{{0.1}}, [][]string{{"0.1"}}},
-		{"the widest range", base + "[[sweep]]\npath = \"honour.a0\"\nrange = [-1.7976931348623157e308, 1.7976931348623157e308]\nn = 3\n",
-			[]Sweep{{Path: "honour.a0", Range: []float64{-math.MaxFloat64, math.MaxFloat64}, N: 3}},
-			[][]float64{{-math.MaxFloat64, 0, math.MaxFloat64}}, [][]string{{"-1.79769e+308", "0", "1.79769e+308"}}},
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			t.Parallel()
@@ -306,14 +303,14 @@ func TestSweepsHash(t *testing.T) {
 	}
 
 	// Integers, booleans and numbers are written as such, by the type of the path.
-	f, err = Load("x.toml", []byte(base+"[[sweep]]\npath = \"simulation.runs\"\nvalues = [100, 2e2, -0.0]\n"+
+	f, err = Load("x.toml", []byte(base+"[[sweep]]\npath = \"simulation.runs\"\nvalues = [100, 2e2, 1e0]\n"+
 		"[[sweep]]\npath = \"state.Russia.nuclear\"\nvalues = [false, true]\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	b.Reset()
 	f.WriteTOML(&b, false)
-	for _, want := range []string{"values = [100, 200, 0]\n", "values = [false, true]\n"} {
+	for _, want := range []string{"values = [100, 200, 1]\n", "values = [false, true]\n"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("canonical encoding lacks %q:\n%s", want, b.String())
 		}
@@ -390,7 +387,8 @@ func TestSweepAxis(t *testing.T) {
 		{s: Sweep{Path: "rep.init", Range: []float64{0, 1}, N: 3}, values: []float64{0, 0.5, 1}, labels: []string{"0", "0.5", "1"}},
 		{s: Sweep{Path: "model.gamma", Values: []string{"1.50", "0x1p1"}}, values: []float64{1.5, 2}, labels: []string{"1.50", "0x1p1"}},
 		{s: Sweep{Path: "guarantee.G7.umbrella", Values: []string{"true"}}, values: []float64{1}, labels: []string{"true"}},
-		{s: Sweep{Path: "simulation.steps", Range: []float64{-1e308, 1e308}, N: 1000}},
+		{s: Sweep{Path: "simulation.steps", Range: []float64{-1e308, 1e308}, N: 1000},
+			err: `x.toml: simulation.steps: sweep range: value -1e+308 of simulation.steps is refused, as --set simulation.steps=-1e+308 is: "-1e+308" is not an integer (allowed: 1 to 1000)`},
 		// Labels take more digits when 6 do not tell the numbers apart.
 		{s: Sweep{Path: "rep.init", Range: []float64{0.3, 0.3000001}, N: 3}, values: []float64{0.3, 0.30000004999999996, 0.3000001},
 			labels: []string{"0.3", "0.30000005", "0.3000001"}},

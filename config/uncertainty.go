@@ -59,6 +59,10 @@ func (f *File) checkUncertainty(r *report) {
 			fl = nil
 		case seen[fl.path] != "":
 			r.add(l, p, "draws %s, as %q does (allowed: one entry per value)", fl.path, seen[fl.path])
+		case f.set[locKey(fl.loc)]:
+			// The drawn value would silently override the one --set gave, in every run.
+			r.add(l, p, "draws %s per run, which --set %s also sets (allowed: set it or draw it, not both)", fl.path, fl.path)
+			seen[fl.path] = key
 		default:
 			seen[fl.path] = key
 		}

@@ -59,19 +59,23 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	var axes []sim.Axis
+	var flags []string // the flag that gave each axis, for errors
 	for _, p := range params {
 		a, err := parseParam(f, p)
 		if err != nil {
 			return err
 		}
-		axes = append(axes, a)
+		axes, flags = append(axes, a), append(flags, "--param "+p)
 	}
 	for _, v := range values {
 		a, err := parseValues(f, v)
 		if err != nil {
 			return err
 		}
-		axes = append(axes, a)
+		axes, flags = append(axes, a), append(flags, "--values "+v)
+	}
+	if err := distinctAxes(f, axes, flags); err != nil {
+		return err
 	}
 	if len(params) == 0 && len(values) == 0 {
 		// The config's own sweeps; Load has checked them, and the command line changed no
@@ -153,6 +157,24 @@ func finishSweep(e *env, out string, prov provenance, f *config.File, spec *sim.
 	}
 	res.print(e)
 	fmt.Fprintf(e.stderr, "wrote %s: sweep.csv, sweep.json, %s (%d points × %d runs)\n", out, chart, total, spec.Runs)
+	return nil
+}
+
+// distinctAxes refuses two axes of one value, however its path is spelled: the later axis
+// would override the earlier at every point, which would then be labelled with values it did
+// not run.
+func distinctAxes(f *config.File, axes []sim.Axis, flags []string) error {
+	first := map[string]int{}
+	for i, a := range axes {
+		p, err := config.CanonicalPath(f, a.Path)
+		if err != nil {
+			return err
+		}
+		if j, dup := first[p]; dup {
+			return fmt.Errorf("%w: %s and %s both sweep %s (allowed: a different value on each axis)", errUsage, flags[j], flags[i], p)
+		}
+		first[p] = i
+	}
 	return nil
 }
 
