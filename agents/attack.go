@@ -12,17 +12,22 @@ type Option struct {
 	Reach     float64 // reach(a,t)
 	Umbrella  float64 // U: the largest credibility of a nuclear umbrella covering the mode, 1 if the target is nuclear
 	Sanctions float64 // the sum of the credibilities of the sanctioning guarantors covering the mode
+	Wars      int     // wars the aggressor has already launched this step (overstretch, armed only)
 }
 
 // Utility returns the aggressor's chance of success and expected utility of the option
-// (MODEL.md §2, step 4):
+// (docs/ODD.md §7.4):
 //
 //	p_win = Contest(PA, PT+S)
 //	EU    = p_win*r*reach*h_m - c_m*(PT+S)/(PA+PT+S) - h_m*nuc*U - hybrid.sanction*Sanctions
 //
-// with h_armed = 1, h_hybrid = hybrid.gain, c_armed = war.cost, c_hybrid = hybrid.cost.
+// with h_armed = 1, h_hybrid = hybrid.gain, c_armed = war.cost*(1 + war.overstretch*Wars),
+// c_hybrid = hybrid.cost.
 func (p *Params) Utility(o *Option) (pwin, eu float64) {
 	h, c := 1.0, p.War.Cost
+	if o.Wars > 0 {
+		c *= 1 + p.War.Overstretch*float64(o.Wars)
+	}
 	if o.Mode == HybridAttack {
 		h, c = p.Hybrid.Gain, p.Hybrid.Cost
 	}
@@ -34,6 +39,27 @@ func (p *Params) Utility(o *Option) (pwin, eu float64) {
 	}
 	eu = pwin*o.R*o.Reach*h - c*share - h*p.Model.Nuc*o.Umbrella - p.Hybrid.Sanction*o.Sanctions
 	return pwin, eu
+}
+
+// Escalate returns the support and umbrella an aggressor fears in a hybrid attack on a target
+// whose guarantors it expects to bring sHyb and uHyb against that attack and sArm and uArm against
+// an armed one: a grey-zone operation may escalate into the war an armed-trigger guarantee
+// covers (docs/ODD.md §7.4, the escalation shadow).
+//
+//	S' = sHyb + hybrid.escalation*max(0, sArm-sHyb)
+//	U' = max(uHyb, hybrid.esc_umbrella*uArm)
+func (p *Params) Escalate(sHyb, uHyb, sArm, uArm float64) (s, u float64) {
+	return sHyb + p.Hybrid.Escalation*max(0, sArm-sHyb), max(uHyb, p.Hybrid.EscUmbrella*uArm)
+}
+
+// Opportunity returns the probability that aggressor and target with claim r have a dispute
+// opportunity in a year: min(1, r/model.r_ref), 1 when r_ref is 0 (version 3: every year).
+// An attack's probability thus vanishes with the claim (docs/ODD.md §7.4).
+func (p *Params) Opportunity(r float64) float64 {
+	if p.Model.RRef <= 0 {
+		return 1
+	}
+	return min(1, max(0, r)/p.Model.RRef)
 }
 
 // ChoiceProb returns the probability that an aggressor whose only option has expected utility eu

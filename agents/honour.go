@@ -63,3 +63,18 @@ func (h *Honour) situational(x float64, tripwire, nuclearAggressor bool, pa, pg 
 	}
 	return x
 }
+
+// Diffuse returns a buck-passer's honour probability h when it would bring own of the expected
+// support total against an attack (docs/ODD.md §7.5, the diffusion of responsibility): the more
+// of the support others bring, the less it feels bound,
+//
+//	h' = h * (1 - beta*sigma),  sigma = (total-own)/total
+//
+// with sigma 0 when nobody is expected to bring anything.
+func Diffuse(h, beta, own, total float64) float64 {
+	if total <= 0 {
+		return h
+	}
+	sigma := min(1, max(0, (total-own)/total))
+	return h * (1 - beta*sigma)
+}

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 
+	"alliancesim/agents"
 	"alliancesim/sim/stats"
 )
 
@@ -28,6 +29,8 @@ type Accumulator struct {
 	Abandoned  int64 `json:"abandoned"`
 	BuckPassed int64 `json:"buck_passed"`
 	Costly     int64 `json:"costly"`
+	// The same decisions by the kind of the guarantee at stake, in agents.Kind order.
+	ByKind [agents.NumKinds]DecisionAcc `json:"by_kind"`
 
 	// Per-run counts of events and mechanisms, and the runs in which each happened at all.
 	Counts     [numCounts]stats.Moments `json:"counts"`
@@ -57,6 +60,29 @@ type StateAcc struct {
 	EconomyLost  stats.Moments `json:"economy_lost"`
 	FinalBurden  stats.Moments `json:"final_burden"`
 	FinalEconomy stats.Moments `json:"final_economy"`
+	AsGuarantor  DecisionAcc   `json:"as_guarantor"`
+}
+
+// DecisionAcc sums guarantors' decisions on triggered commitments.
+type DecisionAcc struct {
+	Triggered  int64 `json:"triggered"`
+	Honoured   int64 `json:"honoured"`
+	Abandoned  int64 `json:"abandoned"`
+	BuckPassed int64 `json:"buck_passed"`
+}
+
+func (d *DecisionAcc) add(r Decisions) {
+	d.Triggered += int64(r.Triggered)
+	d.Honoured += int64(r.Honoured)
+	d.Abandoned += int64(r.Abandoned)
+	d.BuckPassed += int64(r.BuckPassed)
+}
+
+func (d *DecisionAcc) merge(o DecisionAcc) {
+	d.Triggered += o.Triggered
+	d.Honoured += o.Honoured
+	d.Abandoned += o.Abandoned
+	d.BuckPassed += o.BuckPassed
 }
 
 // The per-run counts an Accumulator keeps, in Record's order.
@@ -131,6 +157,9 @@ func (a *Accumulator) Add(r *Record) {
 	a.Abandoned += int64(r.Abandoned)
 	a.BuckPassed += int64(r.BuckPassed)
 	a.Costly += int64(r.Costly)
+	for k := range a.ByKind {
+		a.ByKind[k].add(r.ByKind[k])
+	}
 	for i, c := range r.counts() {
 		a.Counts[i].Add(float64(c))
 		if c > 0 {
@@ -183,6 +212,7 @@ func (a *Accumulator) Add(r *Record) {
 		sa.EconomyLost.Add(s.EconomyLost)
 		sa.FinalBurden.Add(s.FinalBurden)
 		sa.FinalEconomy.Add(s.FinalEconomy)
+		sa.AsGuarantor.add(s.AsGuarantor)
 	}
 	if conquest {
 		a.ConquestRuns++
@@ -224,6 +254,9 @@ func (a *Accumulator) Merge(o *Accumulator) error {
 	a.Abandoned += o.Abandoned
 	a.BuckPassed += o.BuckPassed
 	a.Costly += o.Costly
+	for k := range a.ByKind {
+		a.ByKind[k].merge(o.ByKind[k])
+	}
 	for i := range a.Counts {
 		a.Counts[i].Merge(o.Counts[i])
 		a.CountsRuns[i] += o.CountsRuns[i]
@@ -244,6 +277,7 @@ func (a *Accumulator) Merge(o *Accumulator) error {
 		s.EconomyLost.Merge(so.EconomyLost)
 		s.FinalBurden.Merge(so.FinalBurden)
 		s.FinalEconomy.Merge(so.FinalEconomy)
+		s.AsGuarantor.merge(so.AsGuarantor)
 	}
 	for i := range a.Rho {
 		a.Rho[i].Merge(o.Rho[i])

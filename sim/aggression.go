@@ -6,9 +6,11 @@ import (
 	"alliancesim/agents"
 )
 
-// aggression is phase 4: every potential aggressor weighs every (target, mode) option and picks
-// one, or none, by a multinomial logit with the status quo as the outside option. One uniform draw
-// per aggressor that has an option.
+// aggression is phase 4 (docs/ODD.md §7.4). Each potential aggressor, in config order, first
+// draws its dispute opportunities (one uniform per claimed target, when model.r_ref > 0); then
+// either every pair with an opportunity decides on its own (model.dyadic), or the aggressor
+// weighs all its (target, mode) options at once and picks one, or none, by a multinomial logit
+// with the status quo as the outside option (version 3), one uniform draw.
 func (w *World) aggression() {
 	n := w.n
 	w.attacks = w.attacks[:0]
@@ -16,35 +18,35 @@ func (w *World) aggression() {
 	w.events = w.events[:0]
 	clear(w.attacker)
 	eus, opts := w.eus[:2*maxOptions], w.opts[:2*maxOptions]
-	// Set field by field, never as a composite literal: the compiler builds a literal aside and
-	// copies it in 16-byte loads over the 8-byte stores that just wrote it, which the processor
-	// cannot forward. expectOnly sets the fields left.
-	var o agents.Option
+	p := w.p
 	for a := range n {
 		if w.rmax[a] <= 0 || w.conquered[a] {
 			continue
 		}
+		w.opportunities(a)
+		if p.Model.Dyadic {
+			w.dyads(a)
+			continue
+		}
 		k := 0
 		for t := range n {
-			r := w.r[a*n+t]
-			if r <= 0 || t == a || w.conquered[t] || w.allied[a*n+t] || w.client[t] == a {
+			if !w.weighs(a, t) {
 				continue
 			}
-			for m := agents.ArmedAttack; m < agents.NumModes; m++ {
-				if k == len(eus) {
-					break
-				}
-				o.Mode, o.PA, o.PT, o.R, o.Reach = m, w.pw[a], w.pw[t], r, w.reach[a*n+t]
-				w.expectOnly(&o, a, t)
-				_, eus[k] = w.p.Utility(&o)
-				opts[k].t, opts[k].mode = t, m
-				k++
+			if k+int(agents.NumModes) > len(eus) {
+				break
 			}
+			arm, hyb := w.options(a, t)
+			_, eus[k] = p.Utility(arm)
+			_, eus[k+1] = p.Utility(hyb)
+			opts[k].t, opts[k].mode = t, agents.ArmedAttack
+			opts[k+1].t, opts[k+1].mode = t, agents.HybridAttack
+			k += 2
 		}
 		if k == 0 {
 			continue
 		}
-		j := w.p.Choose(eus[:k], w.rng.Float64())
+		j := p.Choose(eus[:k], w.rng.Float64())
 		if j < 0 {
 			continue
 		}
@@ -52,8 +54,103 @@ func (w *World) aggression() {
 	}
 }
 
-// maxOptions bounds the targets one aggressor weighs in a step; Spec validation keeps the number
-// of states below it.
+// opportunities draws aggressor a's dispute opportunities for this step: one uniform draw for
+// every state it has a claim on, in config order, whether or not it could attack that state
+// now, so that the draws a run makes do not depend on who is allied, conquered or a client.
+// Without model.r_ref every claim is an opportunity every step, and nothing is drawn.
+func (w *World) opportunities(a int) {
+	n := w.n
+	row, opp := w.r[a*n:(a+1)*n], w.opp[:n]
+	if w.p.Model.RRef <= 0 {
+		for t, r := range row {
+			opp[t] = r > 0
+		}
+		return
+	}
+	for t, r := range row {
+		opp[t] = r > 0 && w.rng.Float64() < w.p.Opportunity(r)
+	}
+}
+
+// weighs reports whether aggressor a weighs an attack on t this step: a claim, an opportunity,
+// and t neither a itself, conquered, allied with a nor a's client.
+func (w *World) weighs(a, t int) bool {
+	return w.opp[t] && t != a && !w.conquered[t] && !w.allied[a*w.n+t] && w.client[t] != a
+}
+
+// options fills a's armed and hybrid options on t, as the aggressor perceives them, in w.arm
+// and w.hyb. The hybrid option carries the escalation shadow of t's armed-attack guarantors.
+// Set field by field, never as a composite literal: the compiler builds a literal aside and
+// copies it in 16-byte loads over the 8-byte stores that just wrote it, which the processor
+// cannot forward. expectOnly sets the fields left.
+func (w *World) options(a, t int) (arm, hyb *agents.Option) {
+	n := w.n
+	arm, hyb = &w.arm, &w.hyb
+	r, reach := w.r[a*n+t], w.reach[a*n+t]
+	arm.Mode, arm.PA, arm.PT, arm.R, arm.Reach, arm.Wars = agents.ArmedAttack, w.pw[a], w.pw[t], r, reach, 0
+	w.expectOnly(arm, a, t)
+	hyb.Mode, hyb.PA, hyb.PT, hyb.R, hyb.Reach, hyb.Wars = agents.HybridAttack, w.pw[a], w.pw[t], r, reach, 0
+	w.expectOnly(hyb, a, t)
+	hyb.Support, hyb.Umbrella = w.p.Escalate(hyb.Support, hyb.Umbrella, arm.Support, arm.Umbrella)
+	return arm, hyb
+}
+
+// A dyad is a target an aggressor weighs in dyadic mode, with its armed option kept so that
+// overstretch can price it again.
+type dyad struct {
+	t    int
+	arm  agents.Option
+	eus  [2]float64 // the utilities of the armed and the hybrid option
+	best float64    // the larger of the two
+}
+
+// dyads is the dyadic decision of aggressor a (model.dyadic): every target it weighs is a
+// separate choice among the status quo, an armed and a hybrid attack, by the logit with the
+// status quo as the outside option. Targets are taken in descending order of the best option's
+// utility (ties in config order), one uniform draw each; each war already launched this step
+// makes the next dearer (war.overstretch), and hybrid operations, cheap and run in parallel, do
+// not.
+func (w *World) dyads(a int) {
+	ds := w.dyadScr[:0]
+	for t := range w.n {
+		if !w.weighs(a, t) {
+			continue
+		}
+		arm, hyb := w.options(a, t)
+		_, ea := w.p.Utility(arm)
+		_, eh := w.p.Utility(hyb)
+		ds = append(ds, dyad{t: t, arm: *arm, eus: [2]float64{ea, eh}, best: max(ea, eh)})
+	}
+	w.dyadScr = ds
+	slices.SortStableFunc(ds, func(x, y dyad) int {
+		switch {
+		case x.best > y.best:
+			return -1
+		case x.best < y.best:
+			return 1
+		}
+		return 0
+	})
+	wars := 0
+	for i := range ds {
+		d := &ds[i]
+		if wars > 0 {
+			d.arm.Wars = wars
+			_, d.eus[0] = w.p.Utility(&d.arm)
+		}
+		eus := d.eus // Choose overwrites what it is given
+		switch w.p.Choose(eus[:], w.rng.Float64()) {
+		case 0:
+			wars++
+			w.strike(a, d.t, agents.ArmedAttack)
+		case 1:
+			w.strike(a, d.t, agents.HybridAttack)
+		}
+	}
+}
+
+// maxOptions bounds the targets one aggressor weighs in a step in version 3's single choice;
+// Spec validation keeps the number of states below it. Dyadic decisions have no bound.
 const maxOptions = 256
 
 // dropBacker removes pair pi from t's backers, at once: later aggressors of the same phase

@@ -3,6 +3,7 @@ package sim
 import (
 	"math"
 
+	"alliancesim/agents"
 	"alliancesim/sim/stats"
 )
 
@@ -15,8 +16,9 @@ type Record struct {
 	HeldFailureStep  int // first step a state holding any in-force guarantee was attacked in any mode
 
 	Attacks, Wars, HybridAttacks, Victories, Conquests int
-	// Guarantors' decisions.
+	// Guarantors' decisions, pooled, and by the kind of the guarantee at stake.
 	Triggered, Honoured, Abandoned, BuckPassed, Costly int
+	ByKind                                             [agents.NumKinds]Decisions
 	// Strategy mechanisms: state-steps in which each acted.
 	Balancing, Bandwagoning, BuckPassing, FreeRiding, Treaties int
 
@@ -42,6 +44,42 @@ type StateRecord struct {
 	Client          bool
 	FinalBurden     float64
 	FinalEconomy    float64
+	AsGuarantor     Decisions // its decisions on commitments triggered for its protégés
+}
+
+// Decisions counts guarantors' decisions on triggered commitments: each is honoured, abandoned
+// or buck-passed.
+type Decisions struct {
+	Triggered, Honoured, Abandoned, BuckPassed int
+}
+
+// add counts one decision: honoured, else buck-passed, else abandoned.
+func (d *Decisions) add(honoured, buckPassed bool) {
+	d.Triggered++
+	switch {
+	case honoured:
+		d.Honoured++
+	case buckPassed:
+		d.BuckPassed++
+	default:
+		d.Abandoned++
+	}
+}
+
+// count counts a decision of guarantor g on a commitment of kind k, pooled, by kind and by
+// guarantor.
+func (r *Record) count(g int, k agents.Kind, honoured, buckPassed bool) {
+	r.Triggered++
+	switch {
+	case honoured:
+		r.Honoured++
+	case buckPassed:
+		r.BuckPassed++
+	default:
+		r.Abandoned++
+	}
+	r.ByKind[k].add(honoured, buckPassed)
+	r.States[g].AsGuarantor.add(honoured, buckPassed)
 }
 
 func (s *StateRecord) censor(step int) {

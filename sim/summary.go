@@ -3,6 +3,7 @@ package sim
 import (
 	"math"
 
+	"alliancesim/agents"
 	"alliancesim/sim/stats"
 )
 
@@ -36,6 +37,11 @@ type Summary struct {
 	// fight whose stake is below the guarantor's relative cost), the model's proxy for Snyder's
 	// entrapment.
 	Entrapment stats.Interval `json:"entrapment"`
+	// ByKind: the same decisions per kind of guarantee, for the kinds the scenario holds (and
+	// the treaties balancing may form): pooled reliability mixes commitments as different as
+	// an alliance and a paper assurance, and only the alliance figure compares with Leeds et
+	// al.'s 74.5%.
+	ByKind []DecisionSummary `json:"by_kind"`
 
 	Survival      []stats.SurvivalPoint `json:"survival"`
 	ArmedSurvival []stats.SurvivalPoint `json:"armed_survival"`
@@ -60,21 +66,46 @@ type StateSummary struct {
 	Name string `json:"name"`
 	// ProtectedRuns: runs in which it held an in-force guarantee; the denominator of
 	// DeterrenceFailure and of its survival curve.
-	ProtectedRuns     int64                 `json:"protected_runs"`
-	DeterrenceFailure stats.Interval        `json:"deterrence_failure"`
-	Attacked          stats.Interval        `json:"attacked"`
-	ArmedAttacked     stats.Interval        `json:"armed_attacked"`
-	CoveredAttacked   stats.Interval        `json:"covered_attacked"`
-	Conquered         stats.Interval        `json:"conquered"`
-	Client            stats.Interval        `json:"client"`
-	EconomyLost       stats.Interval        `json:"economy_lost"`
-	FinalBurden       stats.Interval        `json:"final_burden"`
-	FinalEconomy      stats.Interval        `json:"final_economy"`
-	Survival          []stats.SurvivalPoint `json:"survival,omitempty"`
+	ProtectedRuns     int64          `json:"protected_runs"`
+	DeterrenceFailure stats.Interval `json:"deterrence_failure"`
+	Attacked          stats.Interval `json:"attacked"`
+	ArmedAttacked     stats.Interval `json:"armed_attacked"`
+	CoveredAttacked   stats.Interval `json:"covered_attacked"`
+	Conquered         stats.Interval `json:"conquered"`
+	Client            stats.Interval `json:"client"`
+	EconomyLost       stats.Interval `json:"economy_lost"`
+	FinalBurden       stats.Interval `json:"final_burden"`
+	FinalEconomy      stats.Interval `json:"final_economy"`
+	// AsGuarantor: its decisions on the commitments triggered for its protégés.
+	AsGuarantor DecisionSummary       `json:"as_guarantor"`
+	Survival    []stats.SurvivalPoint `json:"survival,omitempty"`
 	// AttackSurvival: Kaplan–Meier survival of the step of its first attack in any mode, over
 	// all runs (censored at its conquest or clienthood): the figure that compares options in which
 	// it holds different guarantees, or none.
 	AttackSurvival []stats.SurvivalPoint `json:"attack_survival"`
+}
+
+// DecisionSummary summarises guarantors' decisions on triggered commitments: Reliability
+// excludes buck-passes from the denominator, ReliabilityAll counts them as not honoured. With
+// nothing triggered both are undefined (NaN, written as null).
+type DecisionSummary struct {
+	Kind           string         `json:"kind,omitempty"`
+	Triggered      int64          `json:"triggered"`
+	Reliability    stats.Interval `json:"reliability"`
+	ReliabilityAll stats.Interval `json:"reliability_incl_buckpass"`
+	Abandonment    stats.Interval `json:"abandonment"`
+	BuckPassing    stats.Interval `json:"buck_passing"`
+}
+
+func decisionSummary(kind string, d DecisionAcc) DecisionSummary {
+	z := stats.Z95
+	return DecisionSummary{
+		Kind: kind, Triggered: d.Triggered,
+		Reliability:    stats.Wilson(d.Honoured, d.Triggered-d.BuckPassed, z),
+		ReliabilityAll: stats.Wilson(d.Honoured, d.Triggered, z),
+		Abandonment:    stats.Wilson(d.Abandoned, d.Triggered, z),
+		BuckPassing:    stats.Wilson(d.BuckPassed, d.Triggered, z),
+	}
 }
 
 // AllianceSummary is the Spearman correlation of economy and burden among an alliance's members
@@ -112,6 +143,16 @@ func Summarize(spec *Spec, acc *Accumulator) *Summary {
 	if spec.Focus >= 0 {
 		s.Focus = spec.States[spec.Focus].Name
 	}
+	var held [agents.NumKinds]bool
+	for _, g := range spec.Guarantees {
+		held[g.Kind] = true
+	}
+	held[agents.Treaty] = held[agents.Treaty] || spec.Params.Model.Formation
+	for k, d := range acc.ByKind {
+		if held[k] || d.Triggered > 0 {
+			s.ByKind = append(s.ByKind, decisionSummary(agents.Kind(k).String(), d))
+		}
+	}
 	for i, name := range countNames {
 		s.Counts = append(s.Counts, CountSummary{
 			Name: name, Mean: acc.Counts[i].MeanCI(0.95), Runs: stats.Wilson(acc.CountsRuns[i], n, z),
@@ -131,6 +172,7 @@ func Summarize(spec *Spec, acc *Accumulator) *Summary {
 			EconomyLost:       sa.EconomyLost.MeanCI(0.95),
 			FinalBurden:       sa.FinalBurden.MeanCI(0.95),
 			FinalEconomy:      sa.FinalEconomy.MeanCI(0.95),
+			AsGuarantor:       decisionSummary("", sa.AsGuarantor),
 		}
 		if sa.Protected > 0 {
 			ss.Survival = stats.KaplanMeier(sa.FailEvents, sa.FailCensored, z)

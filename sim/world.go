@@ -57,6 +57,9 @@ type World struct {
 	attacks   []attack
 	eus       []float64 // per option weighed in the aggression phase, its utility
 	opts      []option
+	opp       []bool        // per target, a dispute opportunity of the aggressor deciding now
+	arm, hyb  agents.Option // the options on one target (see options)
+	dyadScr   []dyad        // the targets of one aggressor in dyadic mode
 	nTrig     []int
 	cov       []cover
 	covStamp  []int
@@ -190,7 +193,10 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	w.allyScr, w.allyScr2 = f(w.allyScr), f(w.allyScr2)
 	w.nuclear, w.conquered = resizeB(w.nuclear, n), resizeB(w.conquered, n)
 	w.raised, w.raisedPrev, w.held = resizeB(w.raised, n), resizeB(w.raisedPrev, n), resizeB(w.held, n)
-	w.attacker = resizeB(w.attacker, n)
+	w.attacker, w.opp = resizeB(w.attacker, n), resizeB(w.opp, n)
+	if cap(w.dyadScr) < n {
+		w.dyadScr = make([]dyad, 0, n)
+	}
 	w.client, w.threat, w.nTrig = resizeI(w.client, n), resizeI(w.threat, n), resizeI(w.nTrig, n)
 	w.covStamp = resizeI(w.covStamp, n)
 	w.covAt = resizeI(w.covAt, n)
