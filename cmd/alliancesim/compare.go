@@ -198,6 +198,14 @@ func (rf *runFlags) loadOptions(args []string) ([]option, error) {
 		}
 		opts = append(opts, option{name: a, file: f})
 	}
+	// Options are told apart by name in every output: compare.csv's rows, the charts' legends.
+	for i, o := range opts {
+		for _, p := range opts[:i] {
+			if p.name == o.name {
+				return nil, fmt.Errorf("%w: two options are named %q (allowed: a different name for each option)", errUsage, o.name)
+			}
+		}
+	}
 	return opts, nil
 }
 

@@ -84,8 +84,9 @@ func main() {
 		close(caught)
 		cancel()
 	}()
+	stdout := &checkedWriter{w: os.Stdout}
 	e := &env{
-		stdout: os.Stdout, stderr: os.Stderr, stderrTTY: isTerminal(os.Stderr),
+		stdout: stdout, stderr: os.Stderr, stderrTTY: isTerminal(os.Stderr),
 		signal: func() os.Signal {
 			select {
 			case <-caught:
@@ -96,6 +97,11 @@ func main() {
 		},
 	}
 	code := realMain(ctx, e, os.Args[1:])
+	if stdout.err != nil && code == 0 {
+		// The table is part of the results: losing it (a full disk, a closed pipe) is a failure.
+		fmt.Fprintf(os.Stderr, "alliancesim: write results to stdout: %v\n", stdout.err)
+		code = 1
+	}
 	cancel()
 	os.Exit(code)
 }

@@ -55,6 +55,9 @@ func (rf *runFlags) load(pos []string) (*config.File, error) {
 	if len(pos) > 1 {
 		return nil, fmt.Errorf("%w: one scenario at a time, got %d: %s", errUsage, len(pos), strings.Join(pos, " "))
 	}
+	if rf.workers < 0 {
+		return nil, fmt.Errorf("%w: --workers %d: allowed 0 (one per core) or more", errUsage, rf.workers)
+	}
 	name := defaultScenario
 	if len(pos) == 1 {
 		name = pos[0]
@@ -111,9 +114,19 @@ func (rf *runFlags) applyFirstRun(spec *sim.Spec) error {
 	if err != nil || k < 0 {
 		return fmt.Errorf("%w: --first-run %q: want a run index >= 0", errUsage, rf.firstRun)
 	}
+	// Run indices, and the chunk bounds computed from them, must not overflow: they would
+	// compute nothing and still report spec.Runs runs.
+	if last := maxRunIndex - spec.Runs; k > last {
+		return fmt.Errorf("%w: --first-run %d: runs %d to %d+%d-1 overflow the run index (allowed with --runs %d: 0 to %d)",
+			errUsage, k, k, k, spec.Runs, spec.Runs, last)
+	}
 	spec.FirstRun = k
 	return nil
 }
+
+// maxRunIndex bounds the run indices a command line may ask for, far below the largest int so
+// that no chunk bound computed from them overflows.
+const maxRunIndex = 1 << 62
 
 func cmdRun(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "run", "[SCENARIO|FILE.toml] [flags]", runDoc)
@@ -125,6 +138,9 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	}
 	f, spec, err := rf.compile(pos)
 	if err != nil {
+		return err
+	}
+	if err := distinctColumns(spec); err != nil {
 		return err
 	}
 	out := rf.out

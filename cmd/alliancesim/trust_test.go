@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -54,4 +56,49 @@ func TestSweepAxesAsStrictAsSet(t *testing.T) {
 		{"one path on both axes", []string{"sweep", "--param", "rep.init=0.1:0.9:3", "--values", "rep.init=0.2,0.3", "--runs", "10"}, 2,
 			`alliancesim sweep: usage error: --param rep.init=0.1:0.9:3 and --values rep.init=0.2,0.3 both sweep rep.init (allowed: a different value on each axis)`},
 	})
+}
+
+// Small roads past the checks: an overflowing --first-run, negative --workers, two compare
+// options of one name, and names that give runs.csv two columns of one name (issue 12, class 7).
+func TestSmallRoadsRefused(t *testing.T) {
+	dup := "[simulation]\nname = \"dup\"\nruns = 10\nsteps = 5\n\n" +
+		"[[state]]\nname = \"A\"\neconomy = 2\nburden = 0.05\nposition = [37, 55]\nclaims = { A_armed = 0.8 }\n\n" +
+		"[[state]]\nname = \"A_armed\"\neconomy = 0.2\nburden = 0.3\nposition = [30, 50]\n"
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "dup.toml"), []byte(dup), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	checkRefused(t, []usageCase{
+		{"first run at the largest int", []string{"run", "--first-run", "9223372036854775807", "--runs", "10"}, 2,
+			`alliancesim run: usage error: --first-run 9223372036854775807: runs 9223372036854775807 to 9223372036854775807+10-1 overflow the run index (allowed with --runs 10: 0 to 4611686018427387894)`},
+		{"negative workers", []string{"run", "--workers", "-3", "--runs", "10"}, 2,
+			`alliancesim run: usage error: --workers -3: allowed 0 (one per core) or more`},
+		{"negative workers in a sweep", []string{"sweep", "--workers", "-1", "--param", "rep.init=0:1:2", "--runs", "10"}, 2,
+			`alliancesim sweep: usage error: --workers -1: allowed 0 (one per core) or more`},
+		{"two compare options of one name", []string{"compare", "europe-2025", "x:model.gamma=2", "x:model.gamma=3", "--runs", "10"}, 2,
+			`alliancesim compare: usage error: two options are named "x" (allowed: a different name for each option)`},
+		{"state names that collide in runs.csv", []string{"run", filepath.Join(dir, "dup.toml"), "--out", filepath.Join(dir, "o")}, 1,
+			`alliancesim run: runs.csv would have two columns named A_armed_attacked, from the names "A" and "A_armed": rename one so that every column is told apart`},
+	})
+}
+
+// A table lost to a full disk fails the command (issue 12, class 7).
+func TestStdoutFullFails(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no /dev/full here (%v): cannot test a full stdout", err)
+	}
+	defer full.Close()
+	dir := t.TempDir()
+	cmd := exec.Command(binary, "run", "--runs", "20", "--steps", "5", "--out", "o", "--quiet")
+	cmd.Dir, cmd.Stdout = dir, full
+	cmd.Env = append(os.Environ(), "ALLIANCESIM_AS_MAIN=1")
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	err = cmd.Run()
+	ee, ok := err.(*exec.ExitError)
+	want := "alliancesim: write results to stdout: write /dev/stdout: no space left on device"
+	if !ok || ee.ExitCode() != 1 || !strings.Contains(errb.String(), want) {
+		t.Errorf("run > /dev/full: %v, stderr:\n%s\nwant exit 1 and %q", err, errb.String(), want)
+	}
 }

@@ -40,7 +40,7 @@ func cmdValidate(ctx context.Context, e *env, args []string) error {
 	if *pairs < 100 || *pairs > 10_000_000 {
 		return fmt.Errorf("%w: --pairs %d: allowed 100 to 10000000", errUsage, *pairs)
 	}
-	rf := runFlags{sets: sets}
+	rf := runFlags{sets: sets, workers: *workers}
 	f, err := rf.load(pos)
 	if err != nil {
 		return err
