@@ -8,10 +8,12 @@ all: build
 build:
 	$(GO) build -o bin/alliancesim ./cmd/alliancesim
 
-# The whole test suite: vet, then every test under the race detector.
+# The whole test suite: vet, then every test under the race detector, then the calibration fits
+# that skip under it (about ten times slower there), without it.
 test:
 	$(GO) vet ./...
 	$(GO) test -race ./...
+	$(GO) test -run '^(TestFitDecision|TestModelMDDecisionCannotReachBoth)$$' ./sim/calibrate
 
 # Benchmarks of the engine on the default scenario; compare two runs with benchstat.
 bench:
