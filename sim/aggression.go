@@ -54,21 +54,27 @@ func (w *World) aggression() {
 	}
 }
 
-// opportunities draws aggressor a's dispute opportunities for this step: one uniform draw for
-// every state it has a claim on, in config order, whether or not it could attack that state
-// now, so that the draws a run makes do not depend on who is allied, conquered or a client.
-// Without model.r_ref every claim is an opportunity every step, and nothing is drawn.
+// opportunities draws aggressor a's dispute opportunities for this step and, for dyadic
+// decisions, each pair's choice: for every state it has a claim on, in config order, one
+// uniform for the opportunity (when model.r_ref > 0) and one for the choice (when
+// model.dyadic), whether or not it could attack that state now. So the draws a step makes do not
+// depend on who is allied, conquered or a client, and a sweep that changes them keeps its common
+// random numbers. Without model.r_ref every claim is an opportunity every step.
 func (w *World) opportunities(a int) {
 	n := w.n
-	row, opp := w.r[a*n:(a+1)*n], w.opp[:n]
-	if w.p.Model.RRef <= 0 {
-		for t, r := range row {
-			opp[t] = r > 0
-		}
-		return
-	}
+	row, opp, choice := w.r[a*n:(a+1)*n], w.opp[:n], w.choice[:n]
+	rRef, dyadic := w.p.Model.RRef, w.p.Model.Dyadic
 	for t, r := range row {
-		opp[t] = r > 0 && w.rng.Float64() < w.p.Opportunity(r)
+		opp[t] = r > 0
+		if !opp[t] {
+			continue
+		}
+		if rRef > 0 {
+			opp[t] = w.rng.Float64() < w.p.Opportunity(r)
+		}
+		if dyadic {
+			choice[t] = w.rng.Float64()
+		}
 	}
 }
 
@@ -107,7 +113,7 @@ type dyad struct {
 // dyads is the dyadic decision of aggressor a (model.dyadic): every target it weighs is a
 // separate choice among the status quo, an armed and a hybrid attack, by the logit with the
 // status quo as the outside option. Targets are taken in descending order of the best option's
-// utility (ties in config order), one uniform draw each; each war already launched this step
+// utility (ties in config order), each with the uniform opportunities drew for it; each war already launched this step
 // makes the next dearer (war.overstretch), and hybrid operations, cheap and run in parallel, do
 // not.
 func (w *World) dyads(a int) {
@@ -139,7 +145,7 @@ func (w *World) dyads(a int) {
 			_, d.eus[0] = w.p.Utility(&d.arm)
 		}
 		eus := d.eus // Choose overwrites what it is given
-		switch w.p.Choose(eus[:], w.rng.Float64()) {
+		switch w.p.Choose(eus[:], w.choice[d.t]) {
 		case 0:
 			wars++
 			w.strike(a, d.t, agents.ArmedAttack)

@@ -58,6 +58,7 @@ type World struct {
 	eus       []float64 // per option weighed in the aggression phase, its utility
 	opts      []option
 	opp       []bool        // per target, a dispute opportunity of the aggressor deciding now
+	choice    []float64     // per target, the uniform of its dyadic choice (see opportunities)
 	arm, hyb  agents.Option // the options on one target (see options)
 	dyadScr   []dyad        // the targets of one aggressor in dyadic mode
 	nTrig     []int
@@ -193,7 +194,7 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	w.allyScr, w.allyScr2 = f(w.allyScr), f(w.allyScr2)
 	w.nuclear, w.conquered = resizeB(w.nuclear, n), resizeB(w.conquered, n)
 	w.raised, w.raisedPrev, w.held = resizeB(w.raised, n), resizeB(w.raisedPrev, n), resizeB(w.held, n)
-	w.attacker, w.opp = resizeB(w.attacker, n), resizeB(w.opp, n)
+	w.attacker, w.opp, w.choice = resizeB(w.attacker, n), resizeB(w.opp, n), resize(w.choice, n)
 	if cap(w.dyadScr) < n {
 		w.dyadScr = make([]dyad, 0, n)
 	}
