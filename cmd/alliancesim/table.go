@@ -30,6 +30,7 @@ func printSummary(w io.Writer, s *sim.Summary, p provenance) {
 	row("  buck-passed", s.BuckPassing)
 	row("  costly interventions (entrapment)", s.Entrapment)
 	tw.Flush()
+	printDecisions(w, s)
 
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -57,6 +58,35 @@ func printSummary(w io.Writer, s *sim.Summary, p provenance) {
 	}
 	for _, a := range s.Alliances {
 		fmt.Fprintf(tw, "%s Spearman(E, b) at the end\t%s\t%s\t\t\n", a.Name, num(a.Spearman.P), ci(a.Spearman))
+	}
+	tw.Flush()
+}
+
+// printDecisions writes reliability per kind of guarantee and per guarantor: the pooled figure
+// mixes commitments as different as an alliance and a paper assurance, and only the alliance
+// row compares with Leeds et al.'s 74.5% (docs/ODD.md §7.8).
+func printDecisions(w io.Writer, s *sim.Summary) {
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	header := "\ttriggered\thonoured\t95% CI\tincl. buck-passes\tbuck-passed\t"
+	line := func(name string, d sim.DecisionSummary) {
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t\n", name, d.Triggered, num(d.Reliability.P), ci(d.Reliability),
+			num(d.ReliabilityAll.P), num(d.BuckPassing.P))
+	}
+	fmt.Fprintln(tw, "reliability by kind"+header)
+	for _, d := range s.ByKind {
+		line(d.Kind, d)
+	}
+	first := true
+	for _, st := range s.PerState {
+		if st.AsGuarantor.Triggered == 0 {
+			continue
+		}
+		if first {
+			fmt.Fprintln(tw, "reliability by guarantor"+header)
+			first = false
+		}
+		line(st.Name, st.AsGuarantor)
 	}
 	tw.Flush()
 }
