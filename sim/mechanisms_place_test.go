@@ -1,7 +1,13 @@
 package sim_test
 
 import (
+	"flag"
+	"fmt"
+	"math"
+	"strings"
 	"testing"
+
+	"alliancesim/config"
 
 	"alliancesim/sim"
 	"alliancesim/sim/stats"
@@ -19,10 +25,6 @@ type placeCase struct {
 
 func attacked(state string) func(testing.TB, *sim.Summary) stats.Interval {
 	return func(tb testing.TB, s *sim.Summary) stats.Interval { return stateSummary(tb, s, state).Attacked }
-}
-
-func armedAttacked(state string) func(testing.TB, *sim.Summary) stats.Interval {
-	return func(tb testing.TB, s *sim.Summary) stats.Interval { return stateSummary(tb, s, state).ArmedAttacked }
 }
 
 func finalBurden(state string) func(testing.TB, *sim.Summary) stats.Interval {
@@ -91,4 +93,40 @@ func TestMechanismsEarnTheirPlace(t *testing.T) {
 			}
 		})
 	}
+}
+
+var mechanismTable = flag.Bool("mechanism-table", false, "print docs/ODD.md §10's table of how often each mechanism acts")
+
+// TestMechanismTable prints the table of docs/ODD.md §10 when asked (go test ./sim -run
+// TestMechanismTable -mechanism-table -v): per-run means of each mechanism's count in every
+// shipped scenario, 2,000 runs of seed 1.
+func TestMechanismTable(t *testing.T) {
+	if !*mechanismTable {
+		t.Skip("run with -mechanism-table to print docs/ODD.md §10's table")
+	}
+	var b strings.Builder
+	b.WriteString("| scenario | attacks | wars | hybrid | balancing steps | bandwagoning | buck-passing steps | free-riding steps | treaties formed | triggered | reliability by kind | entrapment |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	for _, info := range config.Scenarios() {
+		s := summarize(t, variant(t, info.Name, scenarioRuns))
+		mean := map[string]float64{}
+		for _, c := range s.Counts {
+			mean[c.Name] = c.Mean.P
+		}
+		var kinds []string
+		for _, d := range s.ByKind {
+			if d.Triggered > 0 {
+				kinds = append(kinds, fmt.Sprintf("%s %.3f", d.Kind, d.Reliability.P))
+			}
+		}
+		ent := "–"
+		if !math.IsNaN(s.Entrapment.P) {
+			ent = fmt.Sprintf("%.3f", s.Entrapment.P)
+		}
+		fmt.Fprintf(&b, "| %s | %.2f | %.2f | %.2f | %.1f | %.2f | %.1f | %.1f | %.2f | %.1f | %s | %s |\n", info.Name,
+			mean["attacks"], mean["wars"], mean["hybrid_attacks"], mean["balancing_steps"], mean["bandwagoning"],
+			mean["buck_passing_steps"], mean["free_riding_steps"], mean["treaties_formed"], mean["triggered"],
+			strings.Join(kinds, ", "), ent)
+	}
+	fmt.Print(b.String())
 }
