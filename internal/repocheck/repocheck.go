@@ -23,7 +23,7 @@ var (
 	// directory where a path starts (after a delimiter, so that URLs and longer paths do not
 	// match). /tmp counts only with a name after it: "/tmp/" alone is an ignore pattern.
 	machinePath = regexp.MustCompile("(?:^|[\\s\"'`(\\[<=:,])((?:/work|/home|/root|/Users)/[^\\s\"'`)\\]>,;]*|/tmp/[A-Za-z0-9_.-][^\\s\"'`)\\]>,;]*)")
-	// windowsPath is a drive letter followed by a directory: C:\Users, C:\\x\\ in Go source.
+	// windowsPath is a drive letter, a backslash (two in Go source) and a directory.
 	windowsPath = regexp.MustCompile(`(?:^|[^A-Za-z0-9])([A-Za-z]:\\{1,2}(?:Users|Windows|Program Files|[A-Za-z0-9_. -]+\\))`)
 	// outside names files that belong to the machinery around the project, not to it.
 	outside = regexp.MustCompile(`\bMODEL\.md\b|\.\./shared\b`)

@@ -146,6 +146,7 @@ func TestScan(t *testing.T) {
 	// The literals are split so that this file does not trip the repository test itself.
 	model, shared := "MODEL"+".md", ".."+"/shared"
 	home, work, tmp := "/ho"+"me/", "/wo"+"rk/", "/tm"+"p/"
+	drive, see := "C"+`:\`, "se"+"e "
 	for _, test := range []struct {
 		file, text string
 		want       int // problems
@@ -155,19 +156,19 @@ func TestScan(t *testing.T) {
 		{"config/scenarios/a.toml", "# Data: " + work + "shared/data/europe-2024.csv", 1},
 		{"scripts/x.sh", `out="` + home + `alice/runs"`, 1},
 		{"scripts/x.sh", "cp summary.json " + tmp + "x.json", 1},
-		{"docs/x.md", `C:\Users\alice\alliancesim`, 1},
-		{"agents/x.go", `p := "C:\\data\\e.csv"`, 1},
+		{"docs/x.md", drive + `Users\alice\alliancesim`, 1},
+		{"agents/x.go", `p := "` + drive + `\data\\e.csv"`, 1},
 		{"docs/ODD.md", "see [the data](../data/europe-2024.csv)", 0},
 		{"docs/ODD.md", "see [the data](../data/europe-2023.csv)", 1},
 		{"README.md", "[ODD](docs/ODD.md#7-submodels) and [§2](#2-entities)", 0},
 		{"README.md", "![chart](docs/img/missing.png)", 1},
 		{"README.md", "[Keep a Changelog](https://keepachangelog.com/en/1.1.0/)", 0},
 		{"README.md", "[outside](../../elsewhere.md)", 1},
-		{"agents/balance.go", "// follows TargetBurden (see burden.go)", 0},
-		{"agents/balance.go", "// see docs/ODD.md §7.3.", 0},
-		{"agents/balance.go", "// see docs/MODEL4.md §7.3.", 1},
-		{"agents/balance.go", "// see target.go", 1},
-		{"sim/world.go", "// see config/scenarios/*.toml", 0},
+		{"agents/balance.go", "// follows TargetBurden (" + see + "burden.go)", 0},
+		{"agents/balance.go", "// " + see + "docs/ODD.md §7.3.", 0},
+		{"agents/balance.go", "// " + see + "docs/MODEL4.md §7.3.", 1},
+		{"agents/balance.go", "// " + see + "target.go", 1},
+		{"sim/world.go", "// " + see + "config/scenarios/*.toml", 0},
 		{"sim/world.go", "// the streams of math/rand/v2 (see math/rand/v2)", 0},
 		{"sim/world.go", "// see its header; see [Checks]", 0},
 		{"sim/world.go", `t.Errorf("summary:\n%s", s)`, 0},
