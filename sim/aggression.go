@@ -17,7 +17,7 @@ func (w *World) aggression() {
 	w.cov = w.cov[:0]
 	w.events = w.events[:0]
 	clear(w.attacker)
-	eus, opts := w.eus[:2*maxOptions], w.opts[:2*maxOptions]
+	eus, opts := w.eus[:2*n], w.opts[:2*n]
 	p := w.p
 	for a := range n {
 		if w.rmax[a] <= 0 || w.conquered[a] {
@@ -32,9 +32,6 @@ func (w *World) aggression() {
 		for t := range n {
 			if !w.weighs(a, t) {
 				continue
-			}
-			if k+int(agents.NumModes) > len(eus) {
-				break
 			}
 			arm, hyb := w.options(a, t)
 			_, eus[k] = p.Utility(arm)
@@ -154,10 +151,6 @@ func (w *World) dyads(a int) {
 		}
 	}
 }
-
-// maxOptions bounds the targets one aggressor weighs in a step in version 3's single choice;
-// Spec validation keeps the number of states below it. Dyadic decisions have no bound.
-const maxOptions = 256
 
 // dropBacker removes pair pi from t's backers, at once: later aggressors of the same phase
 // must not count it.

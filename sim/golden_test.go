@@ -39,7 +39,14 @@ func TestEngineGolden(t *testing.T) {
 // was written by the version 3 engine, and its sha256 lines are those testdata/engine.golden held
 // then; -update never rewrites it.
 func TestEngineGoldenV3(t *testing.T) {
-	checkGolden(t, filepath.Join("testdata", "engine-v3.golden"), "-update-v3", *updateV3, func(s *sim.Spec) { s.Params.V3() })
+	checkGolden(t, filepath.Join("testdata", "engine-v3.golden"), "-update-v3", *updateV3, v3)
+}
+
+// v3 turns spec back into version 3: the switches off (Params.V3), and the decision parameters
+// version 3 was calibrated with, which version 4's re-fit moved (docs/ODD.md §9, §11).
+func v3(s *sim.Spec) {
+	s.Params.V3()
+	s.Params.Model.S, s.Params.War.Cost, s.Params.Hybrid.Gain = 0.09, 0.8, 0.3
 }
 
 // checkGolden compares the scenarios' records, with set applied to each spec, against the golden

@@ -176,3 +176,37 @@ func TestDiffusionLowersBuckPassersHonour(t *testing.T) {
 		t.Errorf("the buck-passer honours %.3f without diffusion, %.3f with 0.9; want well below", h0, h1)
 	}
 }
+
+// Every claimed target is weighed however many there are: version 3's single choice once
+// weighed at most 256 targets, so in a larger world the last states were never attacked.
+func TestEveryClaimWeighed(t *testing.T) {
+	const n = 300
+	s := &Spec{Name: "many", Runs: 1, Steps: 1, Seed: 1, Focus: -1, Params: agents.DefaultParams()}
+	s.Params.V3()
+	s.Params.Model.Mu, s.Params.Hybrid.Gain = -10, 0 // a sure armed attack on one of them
+	will := s.Params.Will
+	s.States = append(s.States, State{Name: "A", Economy: 50, Burden: 0.05, Growth: 0.02, Revisionism: 0.5,
+		Strategy: agents.Fixed{}, Will: will, ClientOf: -1})
+	for i := 1; i < n; i++ {
+		s.States = append(s.States, State{Name: "T" + string(rune('0'+i/100)) + string(rune('0'+i/10%10)) + string(rune('0'+i%10)),
+			Economy: 1, Burden: 0.02, Growth: 0.02, Lon: 0.01 * float64(i%10), Lat: 0.01 * float64(i/10),
+			Strategy: agents.Fixed{}, Will: will, ClientOf: -1})
+	}
+	var blocks [n / 50]int
+	w := NewWorld()
+	for seed := range 1500 {
+		w.Reset(s, rand.New(rand.NewPCG(uint64(seed), 1)))
+		w.Step()
+		for i := 1; i < n; i++ {
+			if w.rec.States[i].Attacked {
+				blocks[i/50]++
+			}
+		}
+	}
+	// 1,500 attacks spread over 299 targets: about 250 a block of 50.
+	for b, k := range blocks {
+		if k < 150 {
+			t.Errorf("targets %d–%d attacked %d times in 1,500 steps; want about 250 (blocks %v)", 50*b, 50*b+49, k, blocks)
+		}
+	}
+}

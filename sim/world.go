@@ -344,8 +344,8 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 			w.backers[i] = make([]backer, 0, cap(w.byProtege[i]))
 		}
 	}
-	if w.eus == nil {
-		w.eus, w.opts = make([]float64, 2*maxOptions), make([]option, 2*maxOptions)
+	if cap(w.eus) < 2*n { // room for an armed and a hybrid option on every target
+		w.eus, w.opts = make([]float64, 2*n), make([]option, 2*n)
 	}
 	if cap(w.attacks) < n*n {
 		w.attacks = make([]attack, 0, n*n)
