@@ -93,7 +93,7 @@ func Ensemble(ctx context.Context, spec *Spec, opt Options) (*Result, error) {
 			defer wg.Done()
 			runner := NewRunner(spec)
 			for pos := range jobs {
-				acc, b, err := runChunk(runner, spec, todo[pos], rows != nil, opt.Record)
+				acc, b, err := runChunk(ctx, runner, spec, todo[pos], rows != nil, opt.Record)
 				results <- done{pos: pos, acc: acc, rows: b, err: err}
 			}
 		}()
@@ -188,8 +188,11 @@ func chunkBounds(c, first, runs int) (lo, hi int) {
 	return lo, min(first+runs, lo+ChunkSize)
 }
 
-// runChunk runs chunk c and returns its accumulator and, if wanted, its CSV rows.
-func runChunk(runner *Runner, spec *Spec, c int, wantRows bool, onRecord func(*Record)) (acc *Accumulator, rows []byte, err error) {
+// runChunk runs chunk c and returns its accumulator and, if wanted, its CSV rows. It looks at
+// ctx before every run, so that a cancelled ensemble stops within one run, not one chunk: a
+// chunk of large worlds can take minutes, longer than a batch system waits between SIGTERM and
+// SIGKILL.
+func runChunk(ctx context.Context, runner *Runner, spec *Spec, c int, wantRows bool, onRecord func(*Record)) (acc *Accumulator, rows []byte, err error) {
 	lo, hi := chunkBounds(c, spec.FirstRun, spec.Runs)
 	run := lo
 	defer func() {
@@ -200,6 +203,9 @@ func runChunk(runner *Runner, spec *Spec, c int, wantRows bool, onRecord func(*R
 	}()
 	acc = NewAccumulator(spec)
 	for ; run < hi; run++ {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		rec := runner.Run(run)
 		acc.Add(rec)
 		if onRecord != nil {

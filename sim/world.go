@@ -349,8 +349,10 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	}
 	if cap(w.attacks) < n*n {
 		w.attacks = make([]attack, 0, n*n)
-		w.cov = make([]cover, 0, n*n*n)
-		w.events = make([]repEvent, 0, n*n*n)
+		// Both grow by append when a step needs more; an n³ capacity was gigabytes per worker
+		// at the documented maximum of 1000 states (issue 12).
+		w.cov = make([]cover, 0, n*n)
+		w.events = make([]repEvent, 0, n*n)
 		w.seq = make([]int, 0, n)
 	}
 	w.rec.reset(spec, w.alliances)
