@@ -60,6 +60,9 @@ func cmdCompare(ctx context.Context, e *env, args []string) error {
 		if err := rf.applyFirstRun(spec); err != nil {
 			return err
 		}
+		if err := checkMemory(spec, rf.workers, availableMemory()); err != nil {
+			return fmt.Errorf("%s: %w", o.name, err)
+		}
 		specs = append(specs, spec)
 		hashes = append(hashes, o.file.Hash())
 	}
@@ -67,14 +70,16 @@ func cmdCompare(ctx context.Context, e *env, args []string) error {
 	if out == "" {
 		out = filepath.Join("out", "compare")
 	}
-	prov := provenance{Version: version, ConfigSHA256: hashOf(hashes), Seed: specs[0].Seed, SeedScheme: seedScheme}
-	if err := prepareOut(out, prov.ConfigSHA256, rf.force); err != nil {
-		return err
-	}
+	prov := provenance{Version: version, ConfigSHA256: hashOf(hashes), Seed: specs[0].Seed, SeedScheme: seedScheme, Schema: resultsSchema}
 	sh, err := parseShard(rf.shard, os.Getenv)
 	if err != nil {
 		return err
 	}
+	od, err := openOut(out, "compare", prov.ConfigSHA256, rf.force, sh)
+	if err != nil {
+		return err
+	}
+	defer od.close()
 	runs := specs[0].Runs
 	bar := newProgress(e, rf.quiet, len(specs)*runs, "runs")
 	var pts []*sim.SweepPoint
@@ -107,7 +112,7 @@ func cmdCompare(ctx context.Context, e *env, args []string) error {
 	for _, o := range opts {
 		names = append(names, o.name)
 	}
-	return finishCompare(e, out, newCompareResult(prov, names, specs, hashes, metrics, pts))
+	return finishCompare(e, od, newCompareResult(prov, names, specs, hashes, metrics, pts))
 }
 
 // newCompareResult assembles the comparison from the options' measured points.
@@ -149,7 +154,8 @@ func newCompareResult(prov provenance, names []string, specs []*sim.Spec, hashes
 }
 
 // finishCompare writes compare.csv, compare.json and the charts, and prints the table.
-func finishCompare(e *env, out string, res *compareResult) error {
+func finishCompare(e *env, od *outDir, res *compareResult) error {
+	out := od.dir
 	if err := writeFileAtomic(filepath.Join(out, "compare.csv"), res.csv()); err != nil {
 		return err
 	}
@@ -158,6 +164,9 @@ func finishCompare(e *env, out string, res *compareResult) error {
 	}
 	names, err := res.draw(out, plots.Options{Width: 17.5 * cm, Height: 8 * cm}, plots.Options{})
 	if err != nil {
+		return err
+	}
+	if err := od.finish(append([]string{"compare.csv", "compare.json"}, names...)...); err != nil {
 		return err
 	}
 	res.print(e)

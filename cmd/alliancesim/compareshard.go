@@ -104,8 +104,10 @@ func mergeCompare(e *env, ps []*comparePart, files []string, out string, force b
 	if out == "" {
 		out = filepath.Join("out", "compare")
 	}
-	if err := prepareOut(out, first.ConfigSHA256, force); err != nil {
+	od, err := openOut(out, "compare", first.ConfigSHA256, force, nil)
+	if err != nil {
 		return err
 	}
-	return finishCompare(e, out, newCompareResult(first.provenance, names, specs, hashes, metrics, pts))
+	defer od.close()
+	return finishCompare(e, od, newCompareResult(first.provenance, names, specs, hashes, metrics, pts))
 }

@@ -12,7 +12,7 @@
 //	alliancesim version                            print the version
 //
 // Results go to stdout, progress and logs to stderr. Exit codes: 0 ok, 1 runtime or config
-// error, 2 usage error, 130 or 143 when interrupted by SIGINT or SIGTERM.
+// error, 2 usage error, 130, 143 or 129 when interrupted by SIGINT, SIGTERM or SIGHUP.
 package main
 
 import (
@@ -42,8 +42,6 @@ type interrupted struct {
 }
 
 func (e *interrupted) Error() string { return fmt.Sprintf("interrupted by %v: %s", e.sig, e.what) }
-
-const syscallSIGTERM = syscall.SIGTERM
 
 type command struct {
 	name, args, short string
@@ -76,7 +74,9 @@ func commands() []command {
 func main() {
 	ctx, cancel := context.WithCancel(context.Background())
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	// SIGHUP (an ssh session that dropped) stops a run as SIGTERM does: cleanly, with a message
+	// and its temporary files removed.
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	var got os.Signal
 	caught := make(chan struct{})
 	go func() {

@@ -4,12 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"alliancesim/plots"
 	"alliancesim/sim"
+	"alliancesim/sim/stats"
 )
 
 const plotDoc = `Redraw the charts of saved results without running anything: summary.json (survival and
@@ -75,6 +77,9 @@ func cmdPlot(_ context.Context, e *env, args []string) error {
 
 // redraw draws the charts of one results file into dir.
 func redraw(path, dir, format, metric string, o plots.Options) ([]string, error) {
+	if err := verifyListed(path); err != nil {
+		return nil, err
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -94,9 +99,20 @@ func redraw(path, dir, format, metric string, o plots.Options) ([]string, error)
 	var charts []chart
 	switch {
 	case probe.Axes != nil:
+		missing, err := checkSweepFile(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: cannot be drawn honestly: %v", path, err)
+		}
 		var r sweepResult
 		if err := json.Unmarshal(b, &r); err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		for i := range r.Points {
+			for m := range r.Points[i].Metrics {
+				if missing[i][m] {
+					r.Points[i].Metrics[m] = nanInterval()
+				}
+			}
 		}
 		if metric != "" {
 			if err := r.selectMetric(metric); err != nil {
@@ -109,9 +125,20 @@ func redraw(path, dir, format, metric string, o plots.Options) ([]string, error)
 		}
 		charts = append(charts, chart{strings.TrimSuffix(name, ".png"), c})
 	case probe.Options != nil:
+		missing, err := checkCompareFile(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: cannot be drawn honestly: %v", path, err)
+		}
 		var r compareResult
 		if err := json.Unmarshal(b, &r); err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		for i := range r.Options {
+			for m := range r.Options[i].Metrics {
+				if missing[i][m] {
+					r.Options[i].Metrics[m] = nanInterval()
+				}
+			}
 		}
 		cb, cs, err := r.charts(o, o)
 		if err != nil {
@@ -119,9 +146,19 @@ func redraw(path, dir, format, metric string, o plots.Options) ([]string, error)
 		}
 		charts = append(charts, chart{"compare", cb}, chart{"survival", cs})
 	case probe.Surv != nil:
+		missing, err := checkSummaryFile(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: cannot be drawn honestly: %v", path, err)
+		}
 		var s sim.Summary
 		if err := json.Unmarshal(b, &s); err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		for name, iv := range map[string]*stats.Interval{"deterrence_failure": &s.DeterrenceFailure, "armed_failure": &s.ArmedFailure,
+			"abandonment": &s.Abandonment, "entrapment": &s.Entrapment, "conquest": &s.Conquest} {
+			if missing[name] {
+				*iv = nanInterval()
+			}
 		}
 		cs, err := plots.Survival([]plots.Curve{survivalCurve("", s.Survival)}, o)
 		if err != nil {
@@ -143,7 +180,18 @@ func redraw(path, dir, format, metric string, o plots.Options) ([]string, error)
 		}
 		names = append(names, name)
 	}
+	// Charts drawn beside the results join its manifest, which would otherwise vouch for the
+	// charts they replaced.
+	if filepath.Clean(dir) == filepath.Clean(filepath.Dir(path)) {
+		if err := addToManifest(dir, names); err != nil {
+			return nil, err
+		}
+	}
 	return names, nil
+}
+
+func nanInterval() stats.Interval {
+	return stats.Interval{P: math.NaN(), Lo: math.NaN(), Hi: math.NaN()}
 }
 
 // selectMetric moves the named metric first, so that a heatmap draws it.

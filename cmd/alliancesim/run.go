@@ -3,13 +3,13 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"alliancesim/config"
@@ -143,21 +143,26 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if err := distinctColumns(spec); err != nil {
 		return err
 	}
-	out := rf.out
-	if out == "" {
-		out = filepath.Join("out", spec.Name)
-	}
-	prov := provenance{Version: version, ConfigSHA256: f.Hash(), Seed: spec.Seed, SeedScheme: seedScheme}
-	if err := prepareOut(out, prov.ConfigSHA256, rf.force); err != nil {
+	if err := checkMemory(spec, rf.workers, availableMemory()); err != nil {
 		return err
 	}
-
-	start := time.Now()
-	bar := newProgress(e, rf.quiet, spec.Runs, "runs")
+	out, err := outFor(rf.out, spec.Name, "")
+	if err != nil {
+		return err
+	}
+	prov := provenance{Version: version, ConfigSHA256: f.Hash(), Seed: spec.Seed, SeedScheme: seedScheme, Schema: resultsSchema}
 	sh, err := parseShard(rf.shard, os.Getenv)
 	if err != nil {
 		return err
 	}
+	od, err := openOut(out, "run", prov.ConfigSHA256, rf.force, sh)
+	if err != nil {
+		return err
+	}
+	defer od.close()
+
+	start := time.Now()
+	bar := newProgress(e, rf.quiet, spec.Runs, "runs")
 	rowsName := "runs.csv"
 	opt := sim.Options{Workers: rf.workers, Progress: bar.update}
 	if sh != nil {
@@ -200,6 +205,9 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if _, err := writeRunResults(e, out, f, spec, res.Acc, prov); err != nil {
 		return err
 	}
+	if err := od.finish(outputNames["run"]...); err != nil {
+		return err
+	}
 	fmt.Fprintf(e.stderr, "wrote %s: summary.json, runs.csv, survival.png, outcomes.png (%d runs in %s)\n",
 		out, spec.Runs, time.Since(start).Round(time.Millisecond))
 	return nil
@@ -231,6 +239,9 @@ type provenance struct {
 	ConfigSHA256 string `json:"config_sha256"`
 	Seed         uint64 `json:"-"`
 	SeedScheme   string `json:"seed_scheme"`
+	// Schema versions the layout of the file (resultsSchema), so that a reader refuses a
+	// layout it does not know.
+	Schema int `json:"schema"`
 }
 
 // summaryFile is summary.json.
@@ -250,35 +261,25 @@ func writeJSON(path string, v any) error {
 	return writeFileAtomic(path, append(b, '\n'))
 }
 
-// prepareOut makes the output directory, refusing one that holds results of another config.
-func prepareOut(dir, hash string, force bool) error {
-	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-		return fmt.Errorf("output %s is a file, not a directory", dir)
+// outFor returns the output folder: given, or out/NAME+suffix for a scenario's name, which a
+// shared config could otherwise aim outside out/ ("../../x").
+func outFor(given, name, suffix string) (string, error) {
+	if given != "" {
+		return given, nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("output directory: %w", err)
+	if name == "" || strings.ContainsAny(name, `/\`) || strings.HasPrefix(name, ".") || !filepath.IsLocal(name) {
+		return "", fmt.Errorf("simulation.name %q cannot name a folder in out/ (allowed: no / or \\, not starting with a dot); give --out", name)
 	}
-	b, err := os.ReadFile(filepath.Join(dir, "summary.json"))
-	if errors.Is(err, os.ErrNotExist) || force {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("output directory: %w", err)
-	}
-	var old struct {
-		Hash string `json:"config_sha256"`
-	}
-	if json.Unmarshal(b, &old) == nil && old.Hash != "" && old.Hash != hash {
-		return fmt.Errorf("%s holds results of a different config (sha256 %.12s…, this one %.12s…); use another --out or --force to overwrite",
-			dir, old.Hash, hash)
-	}
-	return nil
+	return filepath.Join("out", name+suffix), nil
 }
 
 func interruptedBy(s os.Signal, what string) error {
 	code := 130
-	if s == syscallSIGTERM {
+	switch s {
+	case syscall.SIGTERM:
 		code = 143
+	case syscall.SIGHUP:
+		code = 129
 	}
 	return &interrupted{sig: s, code: code, what: what}
 }

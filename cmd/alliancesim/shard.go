@@ -133,18 +133,23 @@ func cmdMerge(_ context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	dir := *out
-	if dir == "" {
-		dir = filepath.Join("out", spec.Name)
-	}
-	prov := parts[0].provenance
-	if err := prepareOut(dir, prov.ConfigSHA256, *force); err != nil {
+	dir, err := outFor(*out, spec.Name, "")
+	if err != nil {
 		return err
 	}
+	prov := parts[0].provenance
+	od, err := openOut(dir, "run", prov.ConfigSHA256, *force, nil)
+	if err != nil {
+		return err
+	}
+	defer od.close()
 	if err := writeFileAtomic(filepath.Join(dir, "runs.csv"), rows); err != nil {
 		return err
 	}
 	if _, err := writeRunResults(e, dir, f, spec, acc, prov); err != nil {
+		return err
+	}
+	if err := od.finish(outputNames["run"]...); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "merged %d shards of %d runs into %s\n", len(parts), spec.Runs, dir)

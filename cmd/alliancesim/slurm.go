@@ -188,9 +188,13 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	j.made = shellJoin(append([]string{"alliancesim", "slurm"}, args...))
 	j.scenario, j.hash, j.runs, j.seed = spec.Name, f.Hash(), spec.Runs, spec.Seed
 
-	if err := prepareOut(j.dir, j.hash, rf.force); err != nil {
+	// The merge writes its results here: the folder is claimed for them now, so that a folder
+	// of other results is refused before any shard runs.
+	od, err := openOut(j.dir, j.command, j.hash, rf.force, nil)
+	if err != nil {
 		return err
 	}
+	od.close()
 	parts, logs := filepath.Join(j.dir, "parts"), filepath.Join(j.dir, "logs")
 	if err := clearStaleParts(parts, j.shards, j.hash, rf.force); err != nil {
 		return err

@@ -94,19 +94,24 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	if err := rf.applyFirstRun(spec); err != nil {
 		return err
 	}
-	out := rf.out
-	if out == "" {
-		out = filepath.Join("out", spec.Name+"-sweep")
-	}
-	prov := provenance{Version: version, ConfigSHA256: f.Hash(), Seed: spec.Seed, SeedScheme: seedScheme}
-	if err := prepareOut(out, prov.ConfigSHA256, rf.force); err != nil {
+	if err := checkMemory(spec, rf.workers, availableMemory()); err != nil {
 		return err
 	}
+	out, err := outFor(rf.out, spec.Name, "-sweep")
+	if err != nil {
+		return err
+	}
+	prov := provenance{Version: version, ConfigSHA256: f.Hash(), Seed: spec.Seed, SeedScheme: seedScheme, Schema: resultsSchema}
 	total := sim.GridSize(axes)
 	sh, err := parseShard(rf.shard, os.Getenv)
 	if err != nil {
 		return err
 	}
+	od, err := openOut(out, "sweep", prov.ConfigSHA256, rf.force, sh)
+	if err != nil {
+		return err
+	}
+	defer od.close()
 	bar := newProgress(e, rf.quiet, total*spec.Runs, "runs")
 	id := sweepID(prov.ConfigSHA256, axes, metrics)
 	store, err := openPointStore(out, id, sh, *resume, rf.force)
@@ -138,11 +143,12 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return finishSweep(e, out, prov, f, spec, axes, metrics, pts)
+	return finishSweep(e, od, prov, f, spec, axes, metrics, pts)
 }
 
 // finishSweep writes sweep.csv, sweep.json and the chart, and prints the table.
-func finishSweep(e *env, out string, prov provenance, f *config.File, spec *sim.Spec, axes []sim.Axis, metrics []sim.Metric, pts []*sim.SweepPoint) error {
+func finishSweep(e *env, od *outDir, prov provenance, f *config.File, spec *sim.Spec, axes []sim.Axis, metrics []sim.Metric, pts []*sim.SweepPoint) error {
+	out := od.dir
 	total := len(pts)
 	res := newSweepResult(prov, f, spec, axes, metrics, pts)
 	if err := writeFileAtomic(filepath.Join(out, "sweep.csv"), res.csv()); err != nil {
@@ -153,6 +159,9 @@ func finishSweep(e *env, out string, prov provenance, f *config.File, spec *sim.
 	}
 	chart, err := res.draw(out, plots.Options{})
 	if err != nil {
+		return err
+	}
+	if err := od.finish("sweep.csv", "sweep.json", chart); err != nil {
 		return err
 	}
 	res.print(e)
@@ -384,9 +393,13 @@ func (r *sweepResult) chart(o plots.Options) (string, plots.Chart, error) {
 		return "sweep.png", c, err
 	}
 	xs, ys := slices.Sorted(slices.Values(r.Axes[1].Values)), slices.Sorted(slices.Values(r.Axes[0].Values))
+	// A cell no point fills is missing, not 0: it is drawn as missing.
 	z := make([][]float64, len(ys))
 	for i := range z {
 		z[i] = make([]float64, len(xs))
+		for j := range z[i] {
+			z[i][j] = math.NaN()
+		}
 	}
 	for _, p := range r.Points {
 		row, col := indexOf(ys, p.Values[0]), indexOf(xs, p.Values[1])

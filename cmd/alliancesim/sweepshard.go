@@ -109,14 +109,17 @@ func mergeSweep(e *env, ms []*sweepManifest, files []string, out string, force b
 		pt.Finish(&scratch, acc, metrics)
 		pts = append(pts, pt)
 	}
-	if out == "" {
-		out = filepath.Join("out", spec.Name+"-sweep")
-	}
-	prov := first.provenance
-	if err := prepareOut(out, prov.ConfigSHA256, force); err != nil {
+	out, err = outFor(out, spec.Name, "-sweep")
+	if err != nil {
 		return err
 	}
-	if err := finishSweep(e, out, prov, f, spec, axes, metrics, pts); err != nil {
+	prov := first.provenance
+	od, err := openOut(out, "sweep", prov.ConfigSHA256, force, nil)
+	if err != nil {
+		return err
+	}
+	defer od.close()
+	if err := finishSweep(e, od, prov, f, spec, axes, metrics, pts); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "merged %d shards of a %d-point sweep into %s\n", first.N, total, out)

@@ -3,6 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"runtime"
+	"strconv"
 	"strings"
 
 	"alliancesim/sim"
@@ -51,4 +54,48 @@ func distinctColumns(spec *sim.Spec) error {
 			c, strings.Join(from, " and "))
 	}
 	return nil
+}
+
+// checkMemory refuses an ensemble of spec on workers goroutines whose estimated memory exceeds
+// what the machine has available (avail bytes; 0 when unknown, which refuses nothing), before
+// it starts rather than by the kernel's out-of-memory killer hours in.
+func checkMemory(spec *sim.Spec, workers int, avail int64) error {
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	need := sim.EstimateMemory(spec, workers)
+	if avail <= 0 || need <= avail {
+		return nil
+	}
+	return fmt.Errorf("%d states on %d workers need about %s of memory (%s a worker), more than the %s available; use fewer --workers, or a machine with more memory",
+		len(spec.States), workers, gib(need), gib(need/int64(workers)), gib(avail))
+}
+
+func gib(b int64) string { return fmt.Sprintf("%.1f GiB", float64(b)/(1<<30)) }
+
+// availableMemory returns the bytes this process may still use: the kernel's MemAvailable,
+// or the cgroup's limit (a Slurm job's memory) when lower; 0 when neither can be read.
+func availableMemory() int64 {
+	var avail int64
+	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if rest, ok := strings.CutPrefix(line, "MemAvailable:"); ok {
+				if kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64); err == nil {
+					avail = kb << 10
+				}
+			}
+		}
+	}
+	if b, err := os.ReadFile("/sys/fs/cgroup/memory.max"); err == nil {
+		if limit, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64); err == nil && limit > 0 {
+			used := int64(0)
+			if b, err := os.ReadFile("/sys/fs/cgroup/memory.current"); err == nil {
+				used, _ = strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
+			}
+			if free := limit - used; avail == 0 || free < avail {
+				avail = free
+			}
+		}
+	}
+	return avail
 }

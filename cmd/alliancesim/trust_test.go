@@ -3,11 +3,18 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"alliancesim/sim"
 )
 
 // inProcess runs the command line in this process, in dir, and returns its exit code, stdout
@@ -100,5 +107,226 @@ func TestStdoutFullFails(t *testing.T) {
 	want := "alliancesim: write results to stdout: write /dev/stdout: no space left on device"
 	if !ok || ee.ExitCode() != 1 || !strings.Contains(errb.String(), want) {
 		t.Errorf("run > /dev/full: %v, stderr:\n%s\nwant exit 1 and %q", err, errb.String(), want)
+	}
+}
+
+// A run the machine cannot hold is refused before it starts, with the estimate (issue 12,
+// class 5).
+func TestMemoryEstimateRefuses(t *testing.T) {
+	world := func(n int) *sim.Spec { return &sim.Spec{States: make([]sim.State, n), Steps: 100} }
+	for _, test := range []struct {
+		name    string
+		states  int
+		workers int
+		avail   int64
+		err     string
+	}{
+		{"1000 states on 2 workers in 1 GiB", 1000, 2, 1 << 30,
+			"1000 states on 2 workers need about 1.2 GiB of memory (0.6 GiB a worker), more than the 1.0 GiB available; use fewer --workers, or a machine with more memory"},
+		{"1000 states on 1 worker in 1 GiB", 1000, 1, 1 << 30, ""},
+		{"10 states in 100 MiB", 10, 2, 100 << 20, ""},
+		{"available memory unknown", 1000, 64, 0, ""},
+	} {
+		err := checkMemory(world(test.states), test.workers, test.avail)
+		if got := fmt.Sprint(err); test.err == "" && err != nil || test.err != "" && got != test.err {
+			t.Errorf("%s: got %v, want %q", test.name, err, test.err)
+		}
+	}
+}
+
+// The output folder's guard reads its manifest: results of another config or command, an
+// unreadable manifest, and results no manifest vouches for are refused without --force
+// (issue 12, class 4).
+func TestOutputFolderGuard(t *testing.T) {
+	dir := t.TempDir()
+	run := func(args ...string) result { return inProcess(t, dir, args...) }
+	if r := run("compare", "europe-2025", "g2:model.gamma=2", "--runs", "20", "--steps", "5", "--out", "cmp", "--quiet"); r.code != 0 {
+		t.Fatalf("compare: %s", r.stderr)
+	}
+	if r := run("run", "--runs", "20", "--steps", "5", "--out", "runs", "--quiet"); r.code != 0 {
+		t.Fatalf("run: %s", r.stderr)
+	}
+	write := func(name, text string) {
+		t.Helper()
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("foreign/runs.csv", "a,b\n1,2\n")
+	write("oldsweep/sweep.json", "{}")
+	write("badman/manifest.json", "{not json")
+	write("badman/summary.json", "{}")
+	for _, test := range []struct {
+		name string
+		args []string
+		err  string
+	}{
+		{"a second compare of other options", []string{"compare", "europe-2025", "g3:model.gamma=3", "--runs", "20", "--steps", "5", "--out", "cmp"},
+			"alliancesim compare: cmp holds results of a different config (sha256 "},
+		{"a run into a compare's folder", []string{"run", "--runs", "20", "--steps", "5", "--out", "cmp"},
+			"alliancesim run: cmp holds the results of alliancesim compare; use another --out or --force to overwrite them"},
+		{"a run of another config", []string{"run", "--runs", "21", "--steps", "5", "--out", "runs"},
+			"alliancesim run: runs holds results of a different config (sha256 "},
+		{"a foreign runs.csv", []string{"run", "--runs", "20", "--steps", "5", "--out", "foreign"},
+			"alliancesim run: foreign holds runs.csv, which no alliancesim manifest vouches for (another program's, or an older version's); use another --out or --force to overwrite it"},
+		{"a sweep whose points/ was removed", []string{"sweep", "--param", "rep.init=0.2:0.4:2", "--runs", "20", "--steps", "5", "--out", "oldsweep"},
+			"alliancesim sweep: oldsweep holds sweep.json, which no alliancesim manifest vouches for (another program's, or an older version's); use another --out or --force to overwrite it"},
+		{"an unparseable manifest", []string{"run", "--runs", "20", "--steps", "5", "--out", "badman"},
+			"alliancesim run: " + filepath.Join("badman", "manifest.json") + ": not an alliancesim manifest: invalid character 'n' looking for beginning of object key string; use another --out or --force to overwrite the folder"},
+	} {
+		r := run(append(test.args, "--quiet")...)
+		if r.code != 1 || !strings.HasPrefix(r.stderr, test.err) {
+			t.Errorf("%s: exit %d: %s\nwant exit 1: %s", test.name, r.code, r.stderr, test.err)
+		}
+	}
+	// The same command again, and --force, are allowed.
+	if r := run("run", "--runs", "20", "--steps", "5", "--out", "runs", "--quiet"); r.code != 0 {
+		t.Errorf("the same run again: %s", r.stderr)
+	}
+	if r := run("run", "--runs", "20", "--steps", "5", "--out", "foreign", "--quiet", "--force"); r.code != 0 {
+		t.Errorf("--force: %s", r.stderr)
+	}
+}
+
+// A config's name cannot aim the default output folder outside out/ (issue 12, class 4).
+func TestNamesConfined(t *testing.T) {
+	dir := t.TempDir()
+	checkRefused(t, []usageCase{
+		{"a name that climbs out of out/", []string{"run", "--set", "simulation.name=../../x", "--runs", "10"}, 1,
+			`alliancesim run: simulation.name "../../x" cannot name a folder in out/ (allowed: no / or \, not starting with a dot); give --out`},
+		{"a sweep's name that climbs out of out/", []string{"sweep", "--set", "simulation.name=..", "--param", "rep.init=0:1:2", "--runs", "10"}, 1,
+			`alliancesim sweep: simulation.name ".." cannot name a folder in out/ (allowed: no / or \, not starting with a dot); give --out`},
+	})
+	if _, err := os.Stat(filepath.Join(dir, "..", "x")); err == nil {
+		t.Error("a run wrote outside its folder")
+	}
+}
+
+// startRun starts a long run in dir writing to out, and waits until it holds out's lock.
+func startRun(t *testing.T, dir, out string) (*exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(binary, "run", "--runs", "1000000", "--workers", "1", "--out", out, "--quiet")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "ALLIANCESIM_AS_MAIN=1")
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	lock := filepath.Join(dir, out, ".alliancesim.lock")
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if b, _ := os.ReadFile(lock); strings.TrimSpace(string(b)) == strconv.Itoa(cmd.Process.Pid) {
+			return cmd, &errb
+		}
+	}
+	t.Fatalf("the run did not lock %s within 30 s: %s", out, errb.String())
+	return nil, nil
+}
+
+// A second writer into a folder fails at once, naming the holder's pid (issue 12, class 4).
+func TestOutputFolderLock(t *testing.T) {
+	dir := t.TempDir()
+	first, _ := startRun(t, dir, "o")
+	start := time.Now()
+	r := alliancesim(t, dir, "run", "--runs", "10", "--out", "o", "--quiet")
+	want := fmt.Sprintf("alliancesim run: o is being written by another alliancesim (pid %d); wait for it to finish, or use another --out\n", first.Process.Pid)
+	if r.code != 1 || r.stderr != want {
+		t.Errorf("second writer: exit %d: %s\nwant exit 1: %s", r.code, r.stderr, want)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("the second writer took %v to fail", d)
+	}
+}
+
+// SIGHUP stops a run as SIGTERM does: exit 129, a message, no temporary file left; and a temp
+// file of a writer that died is removed by the next run (issue 12, class 4).
+func TestSIGHUPAndStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	cmd, errb := startRun(t, dir, "o")
+	time.Sleep(200 * time.Millisecond)
+	start := time.Now()
+	cmd.Process.Signal(syscall.SIGHUP)
+	cmd.Wait()
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("SIGHUP took %v to stop the run", d)
+	}
+	want := "alliancesim run: interrupted by hangup: nothing was written; rerun the same command to start again\n"
+	if code := cmd.ProcessState.ExitCode(); code != 129 || errb.String() != want {
+		t.Errorf("after SIGHUP: exit %d: %s\nwant exit 129: %s", code, errb.String(), want)
+	}
+	if hidden := hiddenFiles(t, filepath.Join(dir, "o")); len(hidden) > 0 {
+		t.Errorf("SIGHUP left %v", hidden)
+	}
+	// A writer killed outright leaves its temporary file; the next run removes it.
+	cmd, _ = startRun(t, dir, "o")
+	for deadline := time.Now().Add(30 * time.Second); len(hiddenFiles(t, filepath.Join(dir, "o"))) < 2 && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	if len(hiddenFiles(t, filepath.Join(dir, "o"))) == 0 {
+		t.Fatal("SIGKILL left no temporary file to sweep")
+	}
+	if r := alliancesim(t, dir, "run", "--runs", "10", "--steps", "5", "--out", "o", "--quiet", "--force"); r.code != 0 {
+		t.Fatalf("the next run: %s", r.stderr)
+	}
+	if hidden := hiddenFiles(t, filepath.Join(dir, "o")); len(hidden) > 0 {
+		t.Errorf("the next run left the dead writer's %v", hidden)
+	}
+}
+
+func hiddenFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	var hidden []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			hidden = append(hidden, e.Name())
+		}
+	}
+	return hidden
+}
+
+// A disk that fills before the last chart leaves a folder marked incomplete, which plot
+// refuses, and the run fails (issue 12, class 4).
+func TestDiskFullLeavesIncompleteFolder(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a small tmpfs needs root: disk-full is not tested here")
+	}
+	dir := t.TempDir()
+	args := []string{"run", "--runs", "50", "--steps", "5", "--quiet", "--workers", "1"}
+	if r := alliancesim(t, dir, append(args, "--out", "whole")...); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	// Room for all but the last chart.
+	var room int64
+	for _, name := range []string{"summary.json", "runs.csv", "survival.png", "manifest.json"} {
+		st, err := os.Stat(filepath.Join(dir, "whole", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		room += (st.Size() + 4095) / 4096 * 4096
+	}
+	mnt := filepath.Join(dir, "small")
+	os.Mkdir(mnt, 0o755)
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", fmt.Sprintf("size=%d", room+8192), "tmpfs", mnt).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs (%v: %s): disk-full is not tested here", err, out)
+	}
+	defer exec.Command("umount", mnt).Run()
+	r := alliancesim(t, dir, append(args, "--out", filepath.Join("small", "o"))...)
+	if r.code != 1 || !strings.Contains(r.stderr, "no space left on device") {
+		t.Errorf("run on a full disk: exit %d: %s", r.code, r.stderr)
+	}
+	var m manifest
+	b, err := os.ReadFile(filepath.Join(mnt, "o", "manifest.json"))
+	if err != nil || json.Unmarshal(b, &m) != nil || m.Complete {
+		t.Errorf("the folder's manifest after a full disk: %v %s, want one marked incomplete", err, b)
+	}
+	p := alliancesim(t, dir, "plot", filepath.Join("small", "o", "summary.json"), "--out", "charts")
+	want := "alliancesim plot: " + filepath.Join("small", "o", "summary.json") + ": its folder is incomplete: the alliancesim run that wrote it did not finish (its manifest is not marked complete)\n"
+	if p.code != 1 || p.stderr != want {
+		t.Errorf("plot of an incomplete folder: exit %d: %s\nwant exit 1: %s", p.code, p.stderr, want)
 	}
 }

@@ -112,9 +112,11 @@ func ci4(iv stats.Interval) string {
 }
 
 func writeChecks(dir string, checks []calibrate.Check) error {
-	if err := prepareOut(dir, "", true); err != nil {
+	od, err := openOut(dir, "validate", "", true, nil)
+	if err != nil {
 		return err
 	}
+	defer od.close()
 	var b strings.Builder
 	b.WriteString("quantity,target,source,model,lo,hi,tolerance,pass\n")
 	var bars []plots.Bar
@@ -138,7 +140,10 @@ func writeChecks(dir string, checks []calibrate.Check) error {
 	if err != nil {
 		return err
 	}
-	return plots.Save(chart, filepath.Join(dir, "validate.png"), o)
+	if err := plots.Save(chart, filepath.Join(dir, "validate.png"), o); err != nil {
+		return err
+	}
+	return od.finish(outputNames["validate"]...)
 }
 
 // shortQuantity names a check in a few words for a chart.
