@@ -99,20 +99,9 @@ func redraw(path, dir, format, metric string, o plots.Options) ([]string, error)
 	var charts []chart
 	switch {
 	case probe.Axes != nil:
-		missing, err := checkSweepFile(b)
+		r, err := decodeSweep(b)
 		if err != nil {
-			return nil, fmt.Errorf("%s: cannot be drawn honestly: %v", path, err)
-		}
-		var r sweepResult
-		if err := json.Unmarshal(b, &r); err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		for i := range r.Points {
-			for m := range r.Points[i].Metrics {
-				if missing[i][m] {
-					r.Points[i].Metrics[m] = nanInterval()
-				}
-			}
 		}
 		if metric != "" {
 			if err := r.selectMetric(metric); err != nil {
@@ -188,6 +177,26 @@ func redraw(path, dir, format, metric string, o plots.Options) ([]string, error)
 		}
 	}
 	return names, nil
+}
+
+// decodeSweep reads a sweep.json for drawing: checked, with null values as NaN (missing).
+func decodeSweep(b []byte) (*sweepResult, error) {
+	missing, err := checkSweepFile(b)
+	if err != nil {
+		return nil, fmt.Errorf("cannot be drawn honestly: %v", err)
+	}
+	var r sweepResult
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, err
+	}
+	for i := range r.Points {
+		for m := range r.Points[i].Metrics {
+			if missing[i][m] {
+				r.Points[i].Metrics[m] = nanInterval()
+			}
+		}
+	}
+	return &r, nil
 }
 
 func nanInterval() stats.Interval {

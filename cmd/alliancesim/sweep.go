@@ -392,9 +392,17 @@ func (r *sweepResult) chart(o plots.Options) (string, plots.Chart, error) {
 		c, err := plots.Sweep(series, r.Axes[0].Path, "", o)
 		return "sweep.png", c, err
 	}
-	xs, ys := slices.Sorted(slices.Values(r.Axes[1].Values)), slices.Sorted(slices.Values(r.Axes[0].Values))
-	// A cell no point fills is missing, not 0: it is drawn as missing.
-	z := make([][]float64, len(ys))
+	xs, ys, z := r.grid()
+	c, err := plots.Heatmap(xs, ys, z, r.Axes[1].Path, r.Axes[0].Path, r.Metrics[0].Label, 0, 1, o)
+	return "heatmap.png", c, err
+}
+
+// grid returns the heatmap of a 2-D sweep's first metric: the sorted values of the last axis
+// (columns) and the first (rows), and the metric at each cell. A cell no point fills is NaN,
+// missing, not 0: it is drawn as missing.
+func (r *sweepResult) grid() (xs, ys []float64, z [][]float64) {
+	xs, ys = slices.Sorted(slices.Values(r.Axes[1].Values)), slices.Sorted(slices.Values(r.Axes[0].Values))
+	z = make([][]float64, len(ys))
 	for i := range z {
 		z[i] = make([]float64, len(xs))
 		for j := range z[i] {
@@ -405,8 +413,7 @@ func (r *sweepResult) chart(o plots.Options) (string, plots.Chart, error) {
 		row, col := indexOf(ys, p.Values[0]), indexOf(xs, p.Values[1])
 		z[row][col] = p.Metrics[0].P
 	}
-	c, err := plots.Heatmap(xs, ys, z, r.Axes[1].Path, r.Axes[0].Path, r.Metrics[0].Label, 0, 1, o)
-	return "heatmap.png", c, err
+	return xs, ys, z
 }
 
 func indexOf(vs []float64, v float64) int {
