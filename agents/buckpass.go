@@ -16,6 +16,11 @@ func (Buckpass) Traits() Traits { return Traits{PassesBuck: true} }
 // Decide implements Strategy.
 func (Buckpass) Decide(p *Params, s *Situation, _ *rand.Rand) Action {
 	if s.CloserRaised {
+		if p.Buckpass.Diffusion > 0 {
+			// Version 4 (docs/ODD.md §7.3): it never raises its burden and seeks no treaty,
+			// but lowers it as a balancer would.
+			return Action{Burden: min(s.Burden, balance(p, s).Burden), Move: PassBuck}
+		}
 		return Action{Burden: s.Burden, Move: PassBuck}
 	}
 	return balance(p, s)

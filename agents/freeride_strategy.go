@@ -20,6 +20,12 @@ func (FreeRide) Decide(p *Params, s *Situation, _ *rand.Rand) Action {
 	if !s.Allied || s.Economy <= 0 {
 		return balance(p, s)
 	}
+	if p.Burden.Target {
+		// Version 4: the public good's burden or the alliance's norm, whichever is higher,
+		// approached by partial adjustment (burden.go).
+		b := p.AdjustBurden(s, p.TargetBurden(s, false))
+		return Action{Burden: b, Raised: b > s.Burden}
+	}
 	target := FreerideSpending(s.Economy, s.AlliedSpending(), p.Freeride.Alpha) / s.Economy
 	target = min(p.Model.BurdenMax, max(p.Model.BurdenMin, target))
 	step := p.Freeride.Step

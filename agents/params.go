@@ -15,6 +15,7 @@ type Params struct {
 	Bandwagon BandwagonParams `toml:"bandwagon"`
 	Buckpass  BuckpassParams  `toml:"buckpass"`
 	Freeride  FreerideParams  `toml:"freeride"`
+	Burden    BurdenParams    `toml:"burden"`
 	Kind      Kinds           `toml:"kind"`
 }
 
@@ -128,6 +129,22 @@ type FreerideParams struct {
 	Step  float64 `toml:"step" doc:"largest change of burden per step"`
 }
 
+// BurdenParams holds version 4's burden rule (docs/ODD.md §7.3): an allied state moves its burden
+// part of the way towards a level that answers its exposure to the threat, counting its allies'
+// promised support at a discount, and never far below its allies' median. Target false gives
+// version 3's fixed steps.
+type BurdenParams struct {
+	Target bool    `toml:"target" doc:"allied states move their burden towards a level that answers the threat (false: version 3's fixed steps)"`
+	Psi    float64 `toml:"psi" doc:"weight of allies' promised support against the threat's power in exposure (0: self-help only)"`
+	XStar  float64 `toml:"x_star" doc:"exposure at which the threat asks for burden.level"`
+	Level  float64 `toml:"level" doc:"burden the threat asks for at exposure x_star"`
+	Eta    float64 `toml:"eta" doc:"elasticity of the threat's burden in exposure"`
+	Alpha  float64 `toml:"alpha" doc:"weight of the alliance's security in an ally's utility (the public good's burden)"`
+	Norm   float64 `toml:"norm" doc:"share of its allies' median burden below which an ally does not aim"`
+	Floor  float64 `toml:"floor" doc:"share of its allies' median burden below which a free-rider does not aim"`
+	Rate   float64 `toml:"rate" doc:"share of the gap to the target closed per step (partial adjustment)"`
+}
+
 // DefaultParams returns the reference parameter values (docs/ODD.md §7), with two decision
 // parameters recalibrated (docs/ODD.md §9): model.s = 0.09 (originally 0.05) and war.cost = 0.8
 // (0.5), so that a population of random neighbouring pairs reproduces the dispute and war onset
@@ -149,6 +166,7 @@ func DefaultParams() Params {
 		Bandwagon: BandwagonParams{Tau: 1, Ratio: 0.25, P: 0.1},
 		Buckpass:  BuckpassParams{Threshold: 0.5},
 		Freeride:  FreerideParams{Alpha: 0.04, Step: 0.005},
+		Burden:    BurdenParams{Psi: 0.1, XStar: 0.3, Level: 0.025, Eta: 1, Alpha: 0.05, Norm: 0.8, Floor: 0.7, Rate: 0.2},
 		Kind:      DefaultKinds(),
 	}
 }
@@ -160,4 +178,5 @@ func (p *Params) V3() {
 	p.War.Overstretch = 0
 	p.Hybrid.Escalation, p.Hybrid.EscUmbrella = 0, 0
 	p.Buckpass.Diffusion = 0
+	p.Burden.Target = false
 }

@@ -3,6 +3,7 @@ package agents
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sort"
 )
 
@@ -54,9 +55,41 @@ type Situation struct {
 	CloserRaised bool
 	// Allied: it is allied (alliance or treaty) with at least one state.
 	Allied bool
+	// ThreatLevel is threat(j->i) = P_j*reach(j,i)*intent_j of the principal threat j, and
+	// Support the armed-mode support S_i its guarantors are expected to bring against j: the
+	// two parts of Tau that version 4's burden rule weighs apart (§7.3).
+	ThreatLevel, Support float64
+	// ArmedAttacked: it was attacked by arms last step (a state at war does not disarm).
+	ArmedAttacked bool
 
 	allies   []int     // its allies, each once
 	spending []float64 // every state's b*E, as this state sees it
+	burdens  []float64 // every state's b, as this state sees it
+	scratch  []float64 // for AlliedNorm
+}
+
+// SetBurdens sets every state's burden as the state sees it, from which AlliedNorm is taken.
+// The situation keeps the slice only until the next SetBurdens.
+func (s *Situation) SetBurdens(b []float64) { s.burdens = b }
+
+// AlliedNorm returns the median burden of the state's allies (those of SetAllies, read in the
+// burdens of SetBurdens), or 0 when it has none: the alliance's norm as the typical ally keeps
+// it, which the few most exposed allies do not drag up (a mean would).
+func (s *Situation) AlliedNorm() float64 {
+	n := len(s.allies)
+	if n == 0 {
+		return 0
+	}
+	xs := s.scratch[:0]
+	for _, k := range s.allies {
+		xs = append(xs, s.burdens[k])
+	}
+	s.scratch = xs
+	slices.Sort(xs)
+	if n%2 == 1 {
+		return xs[n/2]
+	}
+	return (xs[n/2-1] + xs[n/2]) / 2
 }
 
 // SetAllies sets the state's allies, each once, and every state's spending b*E as the state

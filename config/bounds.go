@@ -186,6 +186,9 @@ func paramBounds(path string) (bounds, bool) {
 
 		"freeride.alpha": share, "freeride.step": share,
 
+		"burden.psi": share, "burden.x_star": positive(100), "burden.level": share,
+		"burden.eta": closed(0, 10), "burden.alpha": share, "burden.norm": closed(0, 2), "burden.floor": share, "burden.rate": share,
+
 		"kind.*.w": share, "kind.*.aid": share, "kind.*.stake": share,
 	}[path]
 	if !ok {

@@ -130,6 +130,7 @@ func tableDocs() map[string]string {
 		"bandwagon": "The bandwagoning strategy (Walt): weak states with no ally available.",
 		"buckpass":  "The buck-passing strategy (Mearsheimer; Christensen & Snyder).",
 		"freeride":  "The free-riding strategy (Olson & Zeckhauser 1966).",
+		"burden":    "Version 4's burden rule for allied states: partial adjustment towards a burden that answers the threat.",
 	}
 }
 

@@ -17,6 +17,14 @@ func (w *World) adjust() {
 		snap[k] = b[k] * e[k]
 	}
 	copy(w.spendLive, snap)
+	copy(w.bSnap, b)
+	hit := w.armedHit[:n]
+	clear(hit)
+	for k := range w.attacks {
+		if at := &w.attacks[k]; at.mode == agents.ArmedAttack {
+			hit[at.t] = true
+		}
+	}
 	w.raisedPrev, w.raised = w.raised, w.raisedPrev
 	clear(w.raised)
 	// For buck-passers: how close to each threat the nearest state that armed last step is.
@@ -127,6 +135,7 @@ func (w *World) situation(i int, live bool) *agents.Situation {
 	s.Tau, s.Threat, s.Burden, s.Burden0 = w.tau[i], j, w.b[i], w.b0[i]
 	s.Economy, s.Power, s.Aggressor, s.Client = w.e[i], w.pw[i], w.rmax[i] > 0, w.client[i] >= 0
 	s.ThreatPower, s.Protected, s.CloserRaised = 0, false, false
+	s.ThreatLevel, s.Support, s.ArmedAttacked = w.thrLevel[i], w.support[i], w.armedHit[i]
 	if j >= 0 {
 		s.ThreatPower = w.pw[j]
 		b1 := w.binder1[i]
@@ -135,8 +144,10 @@ func (w *World) situation(i int, live bool) *agents.Situation {
 	}
 	if live {
 		s.SetAllies(w.allies[i], w.spendLive)
+		s.SetBurdens(w.b)
 	} else {
 		s.SetAllies(w.allies[i], w.spendSnap)
+		s.SetBurdens(w.bSnap)
 	}
 	return s
 }
@@ -150,7 +161,7 @@ func (w *World) proposeTreaty(i, j int) bool {
 	threat, tau, tauLo, nucThreat := w.threat, w.tau, w.p.Balance.Lo, w.nuclear[j]
 	for c := range n {
 		if threat[c] != j || tau[c] <= tauLo || c == i || w.conquered[c] ||
-			!w.traits[c].AcceptsTreaties || w.client[c] >= 0 || w.formed[i*n+c] {
+			!w.accepts(c) || w.client[c] >= 0 || w.formed[i*n+c] {
 			continue
 		}
 		if nucThreat && !w.nuclear[c] && !w.allied[i*n+c] {
@@ -172,4 +183,32 @@ func (w *World) proposeTreaty(i, j int) bool {
 	w.nextStart = min(w.nextStart, w.t+1)
 	w.rec.Treaties++
 	return true
+}
+
+// accepts reports whether state c accepts a treaty offered against its principal threat. A
+// buck-passer accepts none in version 3; in version 4 (buckpass.diffusion > 0) it refuses only
+// while a state closer to the threat raised its burden last step, and otherwise balances.
+func (w *World) accepts(c int) bool {
+	tr := &w.traits[c]
+	if tr.AcceptsTreaties {
+		return true
+	}
+	if !tr.PassesBuck || w.p.Buckpass.Diffusion <= 0 {
+		return false
+	}
+	j := w.threat[c]
+	return j >= 0 && !(w.raisedNear[j] < w.dist[c*w.n+j])
+}
+
+// Burden returns state i's burden now: for checks that follow burdens step by step.
+func (w *World) Burden(i int) float64 { return w.b[i] }
+
+// ArmedAttacked reports whether state i was attacked by arms in the last aggression phase.
+func (w *World) ArmedAttacked(i int) bool {
+	for k := range w.attacks {
+		if at := &w.attacks[k]; at.t == i && at.mode == agents.ArmedAttack {
+			return true
+		}
+	}
+	return false
 }

@@ -22,7 +22,7 @@ func (w *World) perceiveThreats() {
 		w.credAll(a)
 	}
 	for i := range n {
-		tau[i], threat[i] = 0, -1
+		tau[i], threat[i], w.thrLevel[i], w.support[i] = 0, -1, 0, 0
 		if conquered[i] {
 			continue
 		}
@@ -41,7 +41,8 @@ func (w *World) perceiveThreats() {
 			}
 		}
 		if k >= 0 {
-			threat[i], tau[i] = k, best/(pw[i]+w.armedSupport(i, k))
+			s := w.armedSupport(i, k)
+			threat[i], tau[i], w.thrLevel[i], w.support[i] = k, best/(pw[i]+s), best, s
 		}
 	}
 }

@@ -49,6 +49,10 @@ type World struct {
 	// Phase results and scratch.
 	tau       []float64
 	threat    []int
+	thrLevel  []float64 // threat(j->i) of the principal threat j (phase 2)
+	support   []float64 // S_i, the armed-mode support expected against it (phase 2)
+	bSnap     []float64 // b at the start of the strategy phase
+	armedHit  []bool    // attacked by arms in the last step's aggression phase
 	spendSnap []float64 // b*E at the start of the strategy phase
 	spendLive []float64 // b*E as the strategy phase updates b
 	seq       []int
@@ -190,6 +194,8 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	w.e, w.b, w.b0, w.pw, w.p0, w.g, w.proj = f(w.e), f(w.b), f(w.b0), f(w.pw), f(w.p0), f(w.g), f(w.proj)
 	w.will, w.willMean, w.intent, w.rep, w.rmax = f(w.will), f(w.willMean), f(w.intent), f(w.rep), f(w.rmax)
 	w.tau, w.spendSnap, w.spendLive = f(w.tau), f(w.spendSnap), f(w.spendLive)
+	w.thrLevel, w.support, w.bSnap = f(w.thrLevel), f(w.support), f(w.bSnap)
+	w.armedHit = resizeB(w.armedHit, n)
 	w.aidShare, w.aidIn = f(w.aidShare), f(w.aidIn)
 	w.allyScr, w.allyScr2 = f(w.allyScr), f(w.allyScr2)
 	w.nuclear, w.conquered = resizeB(w.nuclear, n), resizeB(w.conquered, n)
@@ -355,6 +361,8 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 		w.events = make([]repEvent, 0, n*n)
 		w.seq = make([]int, 0, n)
 	}
+	// The last run's attacks: the strategy phase reads the last step's (armedHit).
+	w.attacks = w.attacks[:0]
 	w.rec.reset(spec, w.alliances)
 	if sameGeo && samePairs && w.initial.same(w) {
 		w.initial.restore(w)
