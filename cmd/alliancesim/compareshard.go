@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"alliancesim/config"
@@ -37,7 +38,7 @@ func writeComparePart(dir string, sh *shard, prov provenance, opts []option, spe
 		}
 		p.Options = append(p.Options, op)
 	}
-	return writeJSON(filepath.Join(dir, "compare-"+sh.base()+".json"), p)
+	return writeSealed(filepath.Join(dir, "compare-"+sh.base()+".json"), &p, true)
 }
 
 // mergeCompare combines the shards of a comparison into the outputs of the unsharded one.
@@ -70,16 +71,20 @@ func mergeCompare(e *env, ps []*comparePart, files []string, out string, force b
 		if err != nil {
 			return err
 		}
-		spec.Runs, spec.Seed = first.Runs, first.Seed
+		spec.Runs, spec.Seed, spec.FirstRun = first.Runs, first.Seed, first.FirstRun
 		chunks := make([]*sim.Accumulator, sim.NumChunks(spec))
 		pt := &sim.SweepPoint{}
+		words := (spec.Runs + 63) / 64
 		for j, p := range ps {
-			if len(p.Options) != len(first.Options) || p.Options[i].Hash != op.Hash {
+			if len(p.Options) != len(first.Options) || p.Options[i].Hash != op.Hash || p.Options[i].Name != op.Name {
 				return fmt.Errorf("%s: options differ from %s", files[j], files[0])
 			}
+			if o := p.Options[i].Outcomes; len(o) != len(metrics) || slices.ContainsFunc(o, func(w []uint64) bool { return w != nil && len(w) != words }) {
+				return fmt.Errorf("%s: option %s: outcomes of another number of metrics or runs", files[j], op.Name)
+			}
 			for _, c := range p.Options[i].Chunks {
-				if c.Index < 0 || c.Index >= len(chunks) || c.Index%p.N != p.K {
-					return fmt.Errorf("%s: chunk %d does not belong to shard %d/%d", files[j], c.Index, p.K, p.N)
+				if c.Index < 0 || c.Index >= len(chunks) || c.Index%p.N != p.K || c.Acc == nil || chunks[c.Index] != nil {
+					return fmt.Errorf("%s: chunk %d does not belong to shard %d/%d once", files[j], c.Index, p.K, p.N)
 				}
 				chunks[c.Index] = c.Acc
 			}
@@ -88,6 +93,9 @@ func mergeCompare(e *env, ps []*comparePart, files []string, out string, force b
 				continue
 			}
 			for m := range pt.Outcomes {
+				if (pt.Outcomes[m] == nil) != (p.Options[i].Outcomes[m] == nil) {
+					return fmt.Errorf("%s: option %s: metric %d has outcomes in one shard only", files[j], op.Name, m+1)
+				}
 				for w := range pt.Outcomes[m] {
 					pt.Outcomes[m][w] |= p.Options[i].Outcomes[m][w]
 				}

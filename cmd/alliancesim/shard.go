@@ -53,6 +53,8 @@ type partial struct {
 	Scenario    string         `json:"scenario"`
 	Chunks      []partialChunk `json:"chunks"`
 	Config      string         `json:"config"`
+	// RowsSHA256 is the checksum of part-K-of-N.csv, which holds the shard's runs.csv rows.
+	RowsSHA256 string `json:"rows_sha256"`
 }
 
 // shardHeader is what every shard's file starts with: what it is a shard of, and which.
@@ -63,16 +65,22 @@ type shardHeader struct {
 	Seed uint64 `json:"seed"`
 	K    int    `json:"shard"`
 	N    int    `json:"shards"`
+	// FirstRun is the index of the first run (--first-run).
+	FirstRun int `json:"first_run"`
+	// Checksum seals the file (see sealed): merge refuses a file edited or corrupted.
+	Checksum string `json:"checksum"`
 }
 
+func (h *shardHeader) checksum() *string { return &h.Checksum }
+
 func newShardHeader(prov provenance, kind string, spec *sim.Spec, sh *shard) shardHeader {
-	return shardHeader{provenance: prov, Kind: kind, Runs: spec.Runs, Seed: spec.Seed, K: sh.k, N: sh.n}
+	return shardHeader{provenance: prov, Kind: kind, Runs: spec.Runs, Seed: spec.Seed, K: sh.k, N: sh.n, FirstRun: spec.FirstRun}
 }
 
 // id identifies the shard in file for checkShards; job names what all shards must share
 // besides seed, version and runs.
 func (h *shardHeader) id(file, job string) shardID {
-	return shardID{file, h.Seed, job, h.Version, h.Runs, h.K, h.N}
+	return shardID{file, h.Seed, job, h.Version, h.Runs, h.FirstRun, h.K, h.N}
 }
 
 type partialChunk struct {
@@ -81,13 +89,18 @@ type partialChunk struct {
 	Acc      *sim.Accumulator `json:"acc"`
 }
 
-// writePartial writes a shard's partial result into dir.
+// writePartial writes a shard's partial result into dir, beside its rows (already written).
 func writePartial(dir string, sh *shard, prov provenance, cfg string, spec *sim.Spec, res *sim.Result) error {
 	p := partial{shardHeader: newShardHeader(prov, "run", spec, sh), Scenario: spec.Name, Config: cfg}
 	for i, c := range res.Index {
 		p.Chunks = append(p.Chunks, partialChunk{Index: c, RowBytes: res.RowBytes[i], Acc: res.Chunks[i]})
 	}
-	return writeJSON(filepath.Join(dir, sh.base()+".json"), p)
+	rows, err := checksumFile(filepath.Join(dir, sh.base()+".csv"))
+	if err != nil {
+		return err
+	}
+	p.RowsSHA256 = rows.SHA256
+	return writeSealed(filepath.Join(dir, sh.base()+".json"), &p, true)
 }
 
 const mergeDoc = `Combine the partial results of the shards of one run (part-K-of-N.json, each beside its
@@ -180,10 +193,15 @@ func loadPartials(args []string) ([]*partial, []string, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		var p partial
-		dec := json.NewDecoder(bytes.NewReader(b))
-		if err := dec.Decode(&p); err != nil || p.Kind != "run" {
+		var probe struct {
+			Kind string `json:"kind"`
+		}
+		if json.Unmarshal(b, &probe) != nil || probe.Kind != "run" {
 			return nil, nil, fmt.Errorf("%s: not a partial result of alliancesim run --shard", f)
+		}
+		var p partial
+		if err := unseal(f, b, &p); err != nil {
+			return nil, nil, err
 		}
 		parts = append(parts, &p)
 	}
@@ -195,9 +213,10 @@ type shardID struct {
 	file    string
 	seed    uint64
 	id      string // the config's sha256, or a sweep's id
-	version string
-	runs    int
-	k, n    int
+	version  string
+	runs     int
+	firstRun int
+	k, n     int
 }
 
 // checkShards verifies that shards are the N shards of one job, each once, naming the culprit;
@@ -217,6 +236,10 @@ func checkShards(shards []shardID, prefix string) error {
 			return fmt.Errorf("%s: shard %d of %d, but %s is of %d", s.file, s.k, s.n, first.file, first.n)
 		case s.runs != first.runs:
 			return fmt.Errorf("%s: %d runs, %s %d", s.file, s.runs, first.file, first.runs)
+		case s.firstRun != first.firstRun:
+			return fmt.Errorf("%s: runs from %d, %s from %d", s.file, s.firstRun, first.file, first.firstRun)
+		case s.k < 0 || s.k >= s.n:
+			return fmt.Errorf("%s: shard %d of %d does not exist", s.file, s.k, s.n)
 		}
 		if other, dup := seen[s.k]; dup {
 			return fmt.Errorf("shard %d/%d given twice: %s and %s", s.k, s.n, other, s.file)
@@ -254,7 +277,16 @@ func readParts[T any](args []string, prefix, kind string, kindOf func(*T) string
 			return nil, nil, err
 		}
 		p := new(T)
-		if err := json.Unmarshal(b, p); err != nil || kindOf(p) != kind {
+		var probe struct {
+			Kind string `json:"kind"`
+		}
+		if json.Unmarshal(b, &probe) != nil || probe.Kind != kind {
+			return nil, nil, fmt.Errorf("%s: not a partial result of alliancesim %s --shard", f, kind)
+		}
+		if err := unseal(f, b, any(p).(sealed)); err != nil {
+			return nil, nil, err
+		}
+		if kindOf(p) != kind {
 			return nil, nil, fmt.Errorf("%s: not a partial result of alliancesim %s --shard", f, kind)
 		}
 		parts = append(parts, p)
@@ -283,23 +315,33 @@ func mergePartials(parts []*partial, files []string) (*config.File, *sim.Spec, *
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
-	if f.Hash() != parts[0].ConfigSHA256 {
-		return nil, nil, nil, nil, fmt.Errorf("%s: its config does not match its sha256 (edited by hand?)", files[0])
+	for i, p := range parts {
+		if p.Config != parts[0].Config || f.Hash() != p.ConfigSHA256 {
+			return nil, nil, nil, nil, fmt.Errorf("%s: its config does not match its sha256 (edited by hand?)", files[i])
+		}
 	}
 	spec, err := f.Spec()
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
+	if spec.Runs != parts[0].Runs || spec.Seed != parts[0].Seed {
+		return nil, nil, nil, nil, fmt.Errorf("%s: %d runs of seed %d, but its config says %d of seed %d", files[0], parts[0].Runs, parts[0].Seed, spec.Runs, spec.Seed)
+	}
+	spec.FirstRun = parts[0].FirstRun
 	accs := make([]*sim.Accumulator, sim.NumChunks(spec))
 	rowsOf := make([][]byte, len(accs))
 	for i, p := range parts {
-		csv, err := os.ReadFile(strings.TrimSuffix(files[i], ".json") + ".csv")
+		csvName := strings.TrimSuffix(files[i], ".json") + ".csv"
+		csv, err := os.ReadFile(csvName)
 		if err != nil {
 			return nil, nil, nil, nil, fmt.Errorf("shard %d/%d: %w", p.K, p.N, err)
 		}
+		if sha256Hex(string(csv)) != p.RowsSHA256 {
+			return nil, nil, nil, nil, fmt.Errorf("%s: its checksum does not match the one in %s (edited or corrupted)", csvName, files[i])
+		}
 		off := bytes.IndexByte(csv, '\n') + 1 // after the header
 		for _, c := range p.Chunks {
-			if c.Index < 0 || c.Index >= len(accs) || c.Index%p.N != p.K || off+c.RowBytes > len(csv) {
+			if c.Index < 0 || c.Index >= len(accs) || c.Index%p.N != p.K || c.RowBytes < 0 || off+c.RowBytes > len(csv) || accs[c.Index] != nil || c.Acc == nil {
 				return nil, nil, nil, nil, fmt.Errorf("%s: chunk %d does not belong to shard %d/%d or its rows are cut short", files[i], c.Index, p.K, p.N)
 			}
 			accs[c.Index], rowsOf[c.Index] = c.Acc, csv[off:off+c.RowBytes]

@@ -114,7 +114,7 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	defer od.close()
 	bar := newProgress(e, rf.quiet, total*spec.Runs, "runs")
 	id := sweepID(prov.ConfigSHA256, axes, metrics)
-	store, err := openPointStore(out, id, sh, *resume, rf.force)
+	store, err := openPointStore(out, newPointID(id, prov.ConfigSHA256, spec, axes, len(metrics), sh), *resume, rf.force)
 	if err != nil {
 		return err
 	}
@@ -139,7 +139,7 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 			out, sh, total, sh.base(), out)
 		return nil
 	}
-	pts, err := store.load(axes, total)
+	pts, err := store.load(total)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -27,7 +29,7 @@ func writeSweepManifest(dir string, sh *shard, prov provenance, id string, f *co
 	for _, met := range metrics {
 		m.Metrics = append(m.Metrics, met.Name)
 	}
-	return writeJSON(filepath.Join(dir, "sweep-"+sh.base()+".json"), m)
+	return writeSealed(filepath.Join(dir, "sweep-"+sh.base()+".json"), &m, true)
 }
 
 // mergeSweep combines the shards of a sweep into the outputs of the unsharded sweep.
@@ -44,15 +46,28 @@ func mergeSweep(e *env, ms []*sweepManifest, files []string, out string, force b
 	if err != nil {
 		return err
 	}
+	if f.Hash() != first.ConfigSHA256 {
+		return fmt.Errorf("%s: its config does not match its sha256 (edited by hand?)", files[0])
+	}
 	spec, err := f.Spec()
 	if err != nil {
 		return err
+	}
+	if spec.Runs != first.Runs || spec.Seed != first.Seed {
+		return fmt.Errorf("%s: %d runs of seed %d, but its config says %d of seed %d", files[0], first.Runs, first.Seed, spec.Runs, spec.Seed)
+	}
+	spec.FirstRun = first.FirstRun
+	if len(first.Axes) == 0 || len(first.Axes) > config.MaxSweeps {
+		return fmt.Errorf("%s: %d axes (allowed: 1 or 2)", files[0], len(first.Axes))
 	}
 	var axes []sim.Axis
 	for _, a := range first.Axes {
 		set, _, err := config.Setter(f, a.Path)
 		if err != nil {
 			return err
+		}
+		if len(a.Values) == 0 || len(a.Labels) != len(a.Values) {
+			return fmt.Errorf("%s: axis %s has %d values and %d labels", files[0], a.Path, len(a.Values), len(a.Labels))
 		}
 		axes = append(axes, sim.Axis{Path: a.Path, Values: a.Values, Labels: a.Labels, Set: set})
 	}
@@ -77,16 +92,24 @@ func mergeSweep(e *env, ms []*sweepManifest, files []string, out string, force b
 		for k := range first.N {
 			name := filepath.Join(dirs[k], fmt.Sprintf("point-%06d.part-%d-of-%d.json", idx, k, first.N))
 			p, err := readPoint(name)
-			if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
 				return fmt.Errorf("shard %d/%d lacks grid point %d: %w", k, first.N, idx, err)
 			}
-			if p.SweepID != first.SweepID || p.Index != idx || p.Shard != k || p.Shards != first.N {
-				return fmt.Errorf("%s: not point %d of shard %d/%d of this sweep", name, idx, k, first.N)
+			if err == nil {
+				id := newPointID(first.SweepID, first.ConfigSHA256, spec, axes, len(metrics), &shard{k, first.N})
+				id.version = first.Version
+				err = id.check(name, p, idx)
+			}
+			if err != nil {
+				return err
 			}
 			if pt == nil {
 				pt = &sim.SweepPoint{Index: idx, Coord: p.Coord, Values: p.Values, Labels: p.Labels, Outcomes: p.Outcomes}
 			} else {
 				for m := range pt.Outcomes {
+					if (pt.Outcomes[m] == nil) != (p.Outcomes[m] == nil) {
+						return fmt.Errorf("%s: metric %d has outcomes in one shard only", name, m+1)
+					}
 					for w := range pt.Outcomes[m] {
 						pt.Outcomes[m][w] |= p.Outcomes[m][w]
 					}
