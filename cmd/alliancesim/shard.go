@@ -210,9 +210,9 @@ func loadPartials(args []string) ([]*partial, []string, error) {
 
 // shardID is what the shards of one job must share, and which shard each is.
 type shardID struct {
-	file    string
-	seed    uint64
-	id      string // the config's sha256, or a sweep's id
+	file     string
+	seed     uint64
+	id       string // the config's sha256, or a sweep's id
 	version  string
 	runs     int
 	firstRun int
