@@ -19,6 +19,9 @@ import (
 // (unknown keys, wrong types, missing required keys), else every value that does not validate.
 func Load(name string, src []byte) (*File, error) {
 	text := string(bytes.TrimPrefix(src, []byte("\uFEFF")))
+	if err := checkNesting(name, text); err != nil {
+		return nil, err
+	}
 	raw, text, err := parse(name, text)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,10 @@
 package config
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+)
 
 // Every value on a sweep's axis passes exactly the checks --set applies, and a sweep or --set
 // of a value that [uncertainty] draws per run is refused, naming both places (issue 12, class 1).
@@ -38,5 +42,51 @@ func TestSweepValuesPassSetChecks(t *testing.T) {
 				t.Errorf("got %v\nwant %s", err, test.err)
 			}
 		})
+	}
+}
+
+// The loader is linear in its input and refuses deep nesting with a clear error, whatever the
+// text nests: arrays, inline tables, dotted keys (issue 12, class 6).
+func TestNestingLimit(t *testing.T) {
+	t.Parallel()
+	deep := func(open, close string, n int) string { return strings.Repeat(open, n) + "1" + strings.Repeat(close, n) }
+	const arrays = "x.toml:1: arrays and inline tables nest deeper than 32 levels (allowed: at most 32)"
+	for _, test := range []struct {
+		name, src, err string
+	}{
+		{"a 200 kB config of nested arrays", "a = " + deep("[", "]", 100_000), arrays},
+		{"nested inline tables", "a = " + deep("{b = ", "}", 40), arrays},
+		{"arrays of inline tables", "a = " + deep("[{b = ", "}]", 20), arrays},
+		{"a dotted key of 40 parts", strings.Repeat("a.", 40) + "a = 1",
+			"x.toml:1: the parts of a dotted key nest deeper than 32 levels (allowed: at most 32)"},
+		{"a table header of 40 parts", "\n[" + strings.Repeat("a.", 40) + "a]\n",
+			"x.toml:2: the parts of a dotted key nest deeper than 32 levels (allowed: at most 32)"},
+		{"a deep array after a multi-line string", "s = '''\n[\n'''\n" + "a = " + deep("[", "]", 33), "x.toml:4: arrays and inline tables nest deeper than 32 levels (allowed: at most 32)"},
+	} {
+		start := time.Now()
+		done := make(chan error, 1)
+		go func() { _, err := Load("x.toml", []byte(test.src)); done <- err }()
+		select {
+		case err := <-done:
+			if err == nil || err.Error() != test.err {
+				t.Errorf("%s: got %v\nwant %s", test.name, err, test.err)
+			}
+			if d := time.Since(start); d > time.Second {
+				t.Errorf("%s: %v to refuse %d bytes", test.name, d, len(test.src))
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: Load has not returned after 10 s", test.name)
+		}
+	}
+	// Brackets and dots in strings and comments do not nest; 32 levels are allowed.
+	for _, src := range []string{
+		"# " + strings.Repeat("[", 100) + "\n",
+		`s = "` + strings.Repeat("[{.", 100) + `"` + "\n",
+		"s = '''" + strings.Repeat("[\n", 100) + "'''\n",
+		"a = " + deep("[", "]", 32) + "\n",
+	} {
+		if _, err := Load("x.toml", []byte(src)); err != nil && strings.Contains(err.Error(), "nest deeper") {
+			t.Errorf("%.40q…: %v", src, err)
+		}
 	}
 }
