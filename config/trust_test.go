@@ -49,7 +49,9 @@ func TestSweepValuesPassSetChecks(t *testing.T) {
 // text nests: arrays, inline tables, dotted keys (issue 12, class 6).
 func TestNestingLimit(t *testing.T) {
 	t.Parallel()
-	deep := func(open, close string, n int) string { return strings.Repeat(open, n) + "1" + strings.Repeat(close, n) }
+	deep := func(open, close string, n int) string {
+		return strings.Repeat(open, n) + "1" + strings.Repeat(close, n)
+	}
 	const arrays = "x.toml:1: arrays and inline tables nest deeper than 32 levels (allowed: at most 32)"
 	for _, test := range []struct {
 		name, src, err string
