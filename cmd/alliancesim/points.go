@@ -184,7 +184,7 @@ func openPointStore(out string, id pointID, resume, force bool) (*pointStore, er
 		if err != nil {
 			if !force {
 				if errors.Is(err, errOtherSweep) {
-					return nil, fmt.Errorf("%s holds grid points of a different sweep (config, axes or metrics); use another --out or --force to discard them", s.dir)
+					return nil, fmt.Errorf("%s holds grid points of a different sweep (config, axes or metrics), such as %s; use another --out or --force to discard them", s.dir, e.Name())
 				}
 				return nil, fmt.Errorf("%w; delete it to recompute the point, or use --force to discard it", err)
 			}
