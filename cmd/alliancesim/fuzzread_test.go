@@ -174,3 +174,58 @@ func FuzzResults(f *testing.F) {
 		}
 	})
 }
+
+// FuzzShardFile fuzzes the shards' files of a sweep (sweep-part-K-of-N.json) and of a
+// comparison (compare-part-K-of-N.json), read and merged.
+func FuzzShardFile(f *testing.F) {
+	dir, err := os.MkdirTemp("", "alliancesim-fuzz-")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { os.RemoveAll(dir) })
+	e := &env{stdout: io.Discard, stderr: io.Discard, signal: func() os.Signal { return nil }}
+	for _, args := range [][]string{
+		{"sweep", "--param", "rep.init=0.2:0.4:2", "--runs", "100", "--steps", "5", "--shard", "0/1", "--out", filepath.Join(dir, "s"), "--quiet"},
+		{"compare", "europe-2025", "g:model.gamma=2", "--runs", "100", "--steps", "5", "--shard", "0/1", "--out", filepath.Join(dir, "c"), "--quiet"},
+	} {
+		if code := realMain(context.Background(), e, args); code != 0 {
+			f.Fatalf("%s: exit %d", strings.Join(args, " "), code)
+		}
+	}
+	for _, name := range []string{filepath.Join("s", "sweep-part-0-of-1.json"), filepath.Join("c", "compare-part-0-of-1.json")} {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		try := func(b []byte) {
+			for _, kind := range []string{"sweep", "compare"} {
+				path := filepath.Join(dir, kind[:1], kind+"-part-0-of-1.json.fuzz")
+				os.WriteFile(path, b, 0o644)
+				out := t.TempDir()
+				if kind == "sweep" {
+					ms, files, err := readParts([]string{path}, "sweep-part", "sweep", func(m *sweepManifest) string { return m.Kind })
+					checkNamed(t, err, path)
+					if err == nil && len(ms) > 0 {
+						mergeSweep(e, ms, files, out, false)
+					}
+					continue
+				}
+				ps, files, err := readParts([]string{path}, "compare-part", "compare", func(p *comparePart) string { return p.Kind })
+				checkNamed(t, err, path)
+				if err == nil && len(ps) > 0 {
+					mergeCompare(e, ps, files, out, false)
+				}
+			}
+		}
+		try(b)
+		if r, ok := resealed(b, &sweepManifest{}); ok {
+			try(r)
+		}
+		if r, ok := resealed(b, &comparePart{}); ok {
+			try(r)
+		}
+	})
+}

@@ -330,3 +330,32 @@ func TestDiskFullLeavesIncompleteFolder(t *testing.T) {
 		t.Errorf("plot of an incomplete folder: exit %d: %s\nwant exit 1: %s", p.code, p.stderr, want)
 	}
 }
+
+// --first-run K --runs 1 replays exactly run K, as the panic message promises: its runs.csv
+// row is the row of run K of the whole ensemble.
+func TestReplayFirstRunCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	if r := alliancesim(t, dir, "run", "--runs", "300", "--steps", "5", "--out", "whole", "--quiet"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "whole", "runs.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	for _, k := range []int{0, 7, 256, 299} {
+		out := "one" + strconv.Itoa(k)
+		r := alliancesim(t, dir, "run", "--runs", "1", "--first-run", strconv.Itoa(k), "--steps", "5", "--out", out, "--quiet")
+		if r.code != 0 {
+			t.Fatal(r.stderr)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, out, "runs.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+		if len(got) != 2 || got[0] != rows[0] || got[1] != rows[1+k] {
+			t.Errorf("--first-run %d --runs 1 wrote\n%s\nwant run %d of the whole run:\n%s", k, strings.Join(got, "\n"), k, rows[1+k])
+		}
+	}
+}
