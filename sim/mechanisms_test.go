@@ -106,6 +106,7 @@ func TestWorldReuse(t *testing.T) {
 	// A guarantor that attacks its own protégé voids their pair.
 	other := triangle()
 	other.Params.Model.Mu, other.Steps = -10, 1 // one attack: one of the two pairs voided
+	other.Params.Model.Dyadic = false           // (dyadic decisions would attack both protégés)
 	other.Guarantees = []Guarantee{{Name: "assurance", Kind: agents.Assurance, Guarantors: []int{0}, Proteges: []int{1, 2}}}
 	run := func(w *World, s *Spec, seed uint64) Record {
 		w.Reset(s, rand.New(rand.NewPCG(seed, 1)))
@@ -269,6 +270,7 @@ func TestBuckPassAbstains(t *testing.T) {
 		p.Model.SigmaG, p.Model.Mu = 0, -10  // attack surely
 		p.Hybrid.Gain, p.Hybrid.Cost = 0, 50 // and by arms
 		p.Honour.A0 = 20                     // every guarantor draws "honour"
+		p.Buckpass.Diffusion = 0             // the abstention rule alone (diffusion: TestDiffusion)
 		will := p.Will
 		partner := 0.01
 		if test.strongPartner {

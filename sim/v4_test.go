@@ -17,7 +17,10 @@ func twoTargets() *Spec {
 	s.States[0].Revisionism = 0
 	s.States[0].Claims = []Claim{{Target: 1, R: 0.8}, {Target: 2, R: 0.8}}
 	s.States[2].Economy, s.States[2].Lon, s.States[2].Lat = 0.5, 18, 50
+	// Version 3 with its own calibration (docs/ODD.md §9), so that each test switches on the
+	// one mechanism it is about.
 	s.Params.V3()
+	s.Params.Model.S, s.Params.War.Cost, s.Params.Hybrid.Gain = 0.09, 0.8, 0.3
 	return s
 }
 

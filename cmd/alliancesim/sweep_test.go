@@ -15,7 +15,7 @@ func TestSweepWorkersIdentical(t *testing.T) {
 	var first []byte
 	for _, w := range []string{"1", "2"} {
 		r := alliancesim(t, dir, "sweep", "--param", "rep.init=0.2:0.9:3", "--runs", "512", "--workers", w,
-			"--metric", "deterrence_failure,reliability", "--out", "s"+w)
+			"--metric", "armed_failure,reliability", "--out", "s"+w)
 		if r.code != 0 {
 			t.Fatalf("sweep: exit %d: %s", r.code, r.stderr)
 		}
@@ -35,7 +35,7 @@ func TestSweepWorkersIdentical(t *testing.T) {
 		}
 	}
 	lines := strings.Split(strings.TrimSpace(string(first)), "\n")
-	if len(lines) != 4 || !strings.HasPrefix(lines[0], "rep.init,deterrence_failure_p,") {
+	if len(lines) != 4 || !strings.HasPrefix(lines[0], "rep.init,armed_failure_p,") {
 		t.Fatalf("sweep.csv:\n%s", first)
 	}
 	prev := 2.0
@@ -45,7 +45,7 @@ func TestSweepWorkersIdentical(t *testing.T) {
 			t.Fatal(err)
 		}
 		if p > prev {
-			t.Errorf("P(deterrence failure) rises with reputation: %s", l)
+			t.Errorf("P(armed failure) rises with reputation: %s", l)
 		}
 		prev = p
 	}

@@ -13,8 +13,8 @@ import (
 // parameters the onset rows fail.
 func TestChecks(t *testing.T) {
 	e, b := natoData()
-	// The Beta the fit finds at model.s = 0.09, war.cost = 0.8 (TestFitDecision, rounded).
-	pop := smallPop(4000, 0.3, 5.5)
+	// The Beta of the version 4 fit (TestFittedRates).
+	pop := fittedPop(4000)
 	for _, test := range []struct {
 		name       string
 		p          agents.Params

@@ -61,6 +61,15 @@ func (pop Population) check() error {
 // the growth shocks; any burden gives the same decisions, since they depend on power ratios only.
 const burden = 0.02
 
+// pairState returns a state of a calibration pair: economy 1, the fixed strategy, the default
+// growth and will of p, no claims, no patron.
+func pairState(p agents.Params, name string) sim.State {
+	return sim.State{
+		Name: name, Economy: 1, Burden: burden, Growth: p.Model.Growth,
+		Strategy: agents.Fixed{}, Will: p.Will, ClientOf: -1,
+	}
+}
+
 // Spec returns the population as a spec of two states with fixed strategies, no guarantees and
 // the default growth and growth noise of p (model.growth, model.sigma_g): pop.Pairs runs of
 // pop.Steps steps, seeded with seed.
@@ -71,12 +80,6 @@ const burden = 0.02
 func (pop Population) Spec(p agents.Params, seed uint64) (*sim.Spec, error) {
 	if err := pop.check(); err != nil {
 		return nil, err
-	}
-	state := func(name string) sim.State {
-		return sim.State{
-			Name: name, Economy: 1, Burden: burden, Growth: p.Model.Growth,
-			Strategy: agents.Fixed{}, Will: p.Will, ClientOf: -1,
-		}
 	}
 	beta := newBetaQuantile(pop.A, pop.B) // shared read-only by the workers
 	revisionism := func(rng *rand.Rand) float64 { return beta.at(rng.Float64()) }
@@ -89,7 +92,7 @@ func (pop Population) Spec(p agents.Params, seed uint64) (*sim.Spec, error) {
 		Seed:        seed,
 		Focus:       -1,
 		Params:      p,
-		States:      []sim.State{state("A"), state("B")},
+		States:      []sim.State{pairState(p, "A"), pairState(p, "B")},
 		Uncertain: []sim.Uncertain{
 			{
 				// Both capitals on the equator: the great-circle distance is the
