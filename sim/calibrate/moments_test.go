@@ -9,7 +9,7 @@ import (
 )
 
 // Measure counts what Rates counts, and splits the pairs by their drawn power ratio: the share
-// within 3:1 is P(|N(0, 1)| < log 3) = 0.7275.
+// within 3:1 is P(|N(0, 1)| < log 3) = 0.728.
 func TestMeasureMatchesRates(t *testing.T) {
 	p := agents.DefaultParams()
 	pop := fittedPop(6000)
@@ -58,7 +58,8 @@ func TestDangerousDyadsReversed(t *testing.T) {
 
 // Disputes concentrate in a few pairs when revisionism is spread out: at the same mean, a Beta
 // with small shapes (most pairs near 0, a few near 1) puts more of the disputes into pairs with
-// six or more in 20 years than a concentrated Beta. The counts are consistent.
+// six or more in 20 years than a concentrated Beta. The counts are consistent, and the
+// concentration's interval holds its estimate.
 func TestRecurrence(t *testing.T) {
 	p := agents.DefaultParams()
 	var conc [2]float64
@@ -73,7 +74,11 @@ func TestRecurrence(t *testing.T) {
 			rc.InEnduring >= int64(EnduringDisputes*rc.Enduring) && rc.Disputes >= int64(rc.Conflictual)) {
 			t.Errorf("inconsistent counts %+v", rc)
 		}
-		conc[i] = rc.Concentration().P
+		c := rc.Concentration()
+		if !(c.Lo <= c.P && c.P <= c.Hi && c.Hi-c.Lo > 0 && c.Hi-c.Lo < 0.5) {
+			t.Errorf("concentration interval %v", c)
+		}
+		conc[i] = c.P
 	}
 	if !(conc[0] > conc[1]+0.1) {
 		t.Errorf("concentration %.3f with a spread Beta, %.3f with a concentrated one: want clearly more with the spread", conc[0], conc[1])
