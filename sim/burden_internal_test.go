@@ -79,4 +79,14 @@ func TestArmedAttackedLastStep(t *testing.T) {
 	if seen() {
 		t.Error("the first step of a new run sees the last run's war")
 	}
+	// A grey-zone attack is no war.
+	s.Params.War.Cost, s.Params.Hybrid.Gain = 100, 1
+	w.Reset(s, rand.New(rand.NewPCG(1, 1)))
+	seen()
+	if len(w.attacks) == 0 || w.ArmedAttacked(1) {
+		t.Fatalf("attacks %+v: the test needs a hybrid attack on B, and no war", w.attacks)
+	}
+	if seen() {
+		t.Error("the strategy phase after a hybrid attack sees a war")
+	}
 }
