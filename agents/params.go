@@ -170,7 +170,7 @@ func DefaultParams() Params {
 		Bandwagon: BandwagonParams{Tau: 1, Ratio: 0.25, P: 0.1},
 		Buckpass:  BuckpassParams{Threshold: 0.5, Diffusion: 0.5},
 		Freeride:  FreerideParams{Alpha: 0.04, Step: 0.005},
-		Burden:    BurdenParams{Psi: 0.1, XStar: 0.3, Level: 0.021, Eta: 1.5, Alpha: 0.05, Norm: 0.75, Floor: 0.7, Rate: 0.2},
+		Burden:    BurdenParams{Target: true, Psi: 0.1, XStar: 0.3, Level: 0.021, Eta: 1.5, Alpha: 0.05, Norm: 0.75, Floor: 0.7, Rate: 0.2},
 		Kind:      DefaultKinds(),
 	}
 }

@@ -9,7 +9,8 @@ import (
 )
 
 // The free-riding rule, updating one member at a time in descending economy, reaches the
-// Olson–Zeckhauser equilibrium of docs/ODD.md §7.3 exactly.
+// Olson–Zeckhauser equilibrium of docs/ODD.md §7.3 exactly. (Version 3's rule: version 4's
+// burden rule, §7.3.6, keeps a free-rider near its allies' norm instead.)
 func TestFreerideReachesEquilibrium(t *testing.T) {
 	for _, test := range []struct {
 		es    []float64
@@ -24,6 +25,7 @@ func TestFreerideReachesEquilibrium(t *testing.T) {
 		p.Model.Growth, p.Model.SigmaG, p.Model.Phi = 0, 0, 0
 		p.Model.BurdenMin, p.Model.BurdenMax = 0, 1
 		p.Freeride.Alpha, p.Freeride.Step = test.alpha, 1
+		p.Burden.Target = false
 		s := &Spec{Name: "oz", Runs: 1, Steps: 1, Focus: -1, Params: p}
 		var members []int
 		for i, e := range test.es {

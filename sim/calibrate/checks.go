@@ -43,9 +43,12 @@ type Options struct {
 	// they are not the fit's own noise. Default 1.
 	Seed    uint64
 	Workers int // goroutines; 0 means one per CPU
-	// Economies and Burdens, when both set, are the members' of an alliance (NATO in 2024:
-	// data/europe-2024.csv) and add the size–burden rows.
-	Economies, Burdens []float64
+	// Economies, when set, are the members' of an alliance (NATO in 2024: data/europe-2024.csv)
+	// and add the size–burden row of an alliance of free-riders (Olson & Zeckhauser).
+	Economies []float64
+	// Burden, when set, is the generative burden check of that alliance (BurdenCheck) and adds
+	// its rows: what the model makes of members that all start at EqualBurden.
+	Burden *BurdenPattern
 }
 
 // Checks returns the calibration table of docs/ODD.md §9 for parameters p: the honour rates of the
@@ -85,26 +88,39 @@ func Checks(ctx context.Context, p agents.Params, opt Options) ([]Check, error) 
 	}
 	checks = append(checks, onsets...)
 
-	if opt.Economies != nil && opt.Burdens != nil {
-		rho, err := SizeBurden(opt.Economies, opt.Burdens)
-		if err != nil {
-			return nil, fmt.Errorf("checks: %w", err)
-		}
+	if bp := opt.Burden; bp != nil {
+		half := 1.96 * bp.RhoSE
+		rho := stats.Interval{P: bp.RhoMean, Lo: bp.RhoMean - half, Hi: bp.RhoMean + half}
+		checks = append(checks,
+			Check{
+				Quantity: fmt.Sprintf("size–burden rank correlation from equal starts (model: members at b = %.2f, mean over %d runs)", EqualBurden, len(bp.EqualRuns[0])),
+				Target:   fmt.Sprintf("%.2f (2024 data)", NATO2024), Source: "NATO defence expenditure 2024",
+				Value: rho, Tolerance: fmt.Sprintf("%.2f to %.2f", SizeBurdenLo, SizeBurdenHi),
+				Pass: bp.RhoMean >= SizeBurdenLo && bp.RhoMean <= SizeBurdenHi,
+			},
+			Check{
+				Quantity: "frontline members among the five highest burdens from equal starts (model)",
+				Target:   "4 of 5 (2024 data)", Source: "NATO defence expenditure 2024",
+				Value: point(float64(bp.TopFrontline)), Tolerance: "at least 4",
+				Pass: bp.TopFrontline >= 4,
+			},
+			Check{
+				Quantity: "rank correlation of members' burdens from equal starts (model) with their 2024 burdens",
+				Target:   "1 (the data's own order)", Source: "NATO defence expenditure 2024",
+				Value: point(bp.DataRank), Tolerance: fmt.Sprintf("at least %.1f", DataRankMin),
+				Pass: bp.DataRank >= DataRankMin,
+			})
+	}
+	if opt.Economies != nil {
 		eq, err := SizeBurden(opt.Economies, FreerideBurdens(p, opt.Economies))
 		if err != nil {
 			return nil, fmt.Errorf("checks: %w", err)
 		}
-		checks = append(checks,
-			Check{
-				Quantity: "size–burden rank correlation, members' data",
-				Target:   fmt.Sprintf("%.2f (2024)", NATO2024), Source: "NATO defence expenditure 2024",
-				Value: point(rho), Tolerance: "report only", Pass: true,
-			},
-			Check{
-				Quantity: "size–burden rank correlation, all members free-riding (equilibrium)",
-				Target:   fmt.Sprintf("%.2f (1964)", NATO1964), Source: "Olson & Zeckhauser 1966",
-				Value: point(eq), Tolerance: "report only", Pass: true,
-			})
+		checks = append(checks, Check{
+			Quantity: "size–burden rank correlation, all members free-riding (equilibrium)",
+			Target:   fmt.Sprintf("%.2f (1964)", NATO1964), Source: "Olson & Zeckhauser 1966",
+			Value: point(eq), Tolerance: "report only", Pass: true,
+		})
 	}
 	return checks, nil
 }
