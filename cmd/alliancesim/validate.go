@@ -30,7 +30,7 @@ The model's parameters are those of the scenario (default europe-2025) with any 
 With --out DIR it also writes validate.csv and validate.png.
 With --calibration-set it prints instead the scenario's headlines (deterrence failure, armed
 failure, and the focus state's failure and attacks) at its own parameters, with their 95%
-intervals, beside their range (min–max) over the calibration set (data/calibration-set.csv, or
+intervals, beside their range (min–max, and median) over the calibration set (data/calibration-set.csv, or
 --set-file): each member's decision parameters in place of the scenario's, --set-runs runs each.`
 
 func cmdValidate(ctx context.Context, e *env, args []string) error {
