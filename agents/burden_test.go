@@ -2,6 +2,8 @@ package agents
 
 import (
 	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -141,6 +143,49 @@ func TestBurdenStrategies(t *testing.T) {
 		if math.Abs(a.Burden-test.burden) > 1e-15 || a.Propose != test.propose || a.Move != test.move || a.Raised != (a.Burden > test.s.Burden) {
 			t.Errorf("%s: burden %.17g propose %v move %v raised %v; want %g %v %v",
 				test.name, a.Burden, a.Propose, a.Move, a.Raised, test.burden, test.propose, test.move)
+		}
+	}
+}
+
+// selectKth agrees with a sort for every k, with ties, and leaves no larger value before k
+// and no smaller after it; AlliedNorm is then the median of a sort.
+func TestSelectKth(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 1; n <= 20; n++ {
+		for trial := range 20 {
+			xs := make([]float64, n)
+			for i := range xs {
+				xs[i] = float64(rng.IntN(1 + trial%6)) // few distinct values: ties
+				if trial%2 == 1 {
+					xs[i] = rng.Float64()
+				}
+			}
+			sorted := slices.Sorted(slices.Values(xs))
+			for k := range n {
+				ys := slices.Clone(xs)
+				if got := selectKth(ys, k); got != sorted[k] {
+					t.Fatalf("%v: k=%d gives %g, want %g", xs, k, got, sorted[k])
+				}
+				for i := range ys {
+					if i < k && ys[i] > ys[k] || i > k && ys[i] < ys[k] {
+						t.Fatalf("%v: after selecting k=%d, %v is not partitioned at k", xs, k, ys)
+					}
+				}
+			}
+			allies := make([]int, n)
+			for i := range allies {
+				allies[i] = i
+			}
+			var s Situation
+			s.SetAllies(allies, xs)
+			s.SetBurdens(xs)
+			want := sorted[n/2]
+			if n%2 == 0 {
+				want = (sorted[n/2-1] + sorted[n/2]) / 2
+			}
+			if got := s.AlliedNorm(); got != want {
+				t.Fatalf("%v: norm %g, want the median %g", xs, got, want)
+			}
 		}
 	}
 }

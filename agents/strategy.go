@@ -80,16 +80,63 @@ func (s *Situation) AlliedNorm() float64 {
 	if n == 0 {
 		return 0
 	}
-	xs := s.scratch[:0]
-	for _, k := range s.allies {
-		xs = append(xs, s.burdens[k])
+	if cap(s.scratch) < n {
+		s.scratch = make([]float64, n)
 	}
-	s.scratch = xs
-	slices.Sort(xs)
+	xs, b := s.scratch[:n], s.burdens
+	for j, k := range s.allies {
+		xs[j] = b[k]
+	}
+	// A selection, not a sort: every allied state asks for its norm every step.
+	hi := selectKth(xs, n/2)
 	if n%2 == 1 {
-		return xs[n/2]
+		return hi
 	}
-	return (xs[n/2-1] + xs[n/2]) / 2
+	return (slices.Max(xs[:n/2]) + hi) / 2
+}
+
+// selectKth reorders xs so that xs[k] is the value a sort would put there, every value before it
+// no larger and every value after it no smaller, and returns xs[k] (Hoare's selection, with the
+// median of three as pivot).
+func selectKth(xs []float64, k int) float64 {
+	lo, hi := 0, len(xs)-1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		// Median of three, left at mid.
+		if xs[mid] < xs[lo] {
+			xs[mid], xs[lo] = xs[lo], xs[mid]
+		}
+		if xs[hi] < xs[lo] {
+			xs[hi], xs[lo] = xs[lo], xs[hi]
+		}
+		if xs[hi] < xs[mid] {
+			xs[hi], xs[mid] = xs[mid], xs[hi]
+		}
+		pivot := xs[mid]
+		i, j := lo, hi
+		for i <= j {
+			for xs[i] < pivot {
+				i++
+			}
+			for xs[j] > pivot {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return xs[k]
+		}
+	}
+	return xs[k]
 }
 
 // SetAllies sets the state's allies, each once, and every state's spending b*E as the state
