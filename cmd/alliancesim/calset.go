@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
 	"text/tabwriter"
 
 	"alliancesim/sim"
@@ -56,6 +57,10 @@ func validateSet(ctx context.Context, e *env, spec *sim.Spec, file string, runs,
 		}
 		d := r.get(&def)
 		lo, hi := calibrate.Span(hs, r.get)
+		if math.IsNaN(d.P) && math.IsNaN(lo) {
+			fmt.Fprintf(tw, "%s\t–\t\t–\t–\n", r.name) // never protected
+			continue
+		}
 		fmt.Fprintf(tw, "%s\t%.3f\t[%.3f, %.3f]\t%.3f–%.3f\t%.3f\n", r.name, d.P, d.Lo, d.Hi, lo, hi, calibrate.Median(hs, r.get))
 	}
 	return tw.Flush()

@@ -61,24 +61,33 @@ func Headlines(ctx context.Context, spec *sim.Spec, set []Member, runs, workers 
 	return out, nil
 }
 
-// Span returns the smallest and largest of one headline's estimates over the members.
+// Span returns the smallest and largest of one headline's estimates over the members. Members
+// at which the headline is undefined (NaN: a focus state never protected) are left out; if it
+// is undefined at every member, both are NaN.
 func Span(hs []Headline, get func(*Headline) stats.Interval) (lo, hi float64) {
-	lo, hi = math.Inf(1), math.Inf(-1)
-	for i := range hs {
-		p := get(&hs[i]).P
-		lo, hi = math.Min(lo, p), math.Max(hi, p)
+	ps := estimates(hs, get)
+	if len(ps) == 0 {
+		return math.NaN(), math.NaN()
 	}
-	return lo, hi
+	return ps[0], ps[len(ps)-1]
 }
 
-// Median returns the median of one headline's estimates over the members (the mean of the two
-// middle ones for an even number).
-func Median(hs []Headline, get func(*Headline) stats.Interval) float64 {
-	ps := make([]float64, len(hs))
+// estimates returns one headline's defined estimates over the members, sorted.
+func estimates(hs []Headline, get func(*Headline) stats.Interval) []float64 {
+	ps := make([]float64, 0, len(hs))
 	for i := range hs {
-		ps[i] = get(&hs[i]).P
+		if p := get(&hs[i]).P; !math.IsNaN(p) {
+			ps = append(ps, p)
+		}
 	}
 	slices.Sort(ps)
+	return ps
+}
+
+// Median returns the median of one headline's defined estimates over the members (the mean of
+// the two middle ones for an even number), NaN if there is none.
+func Median(hs []Headline, get func(*Headline) stats.Interval) float64 {
+	ps := estimates(hs, get)
 	n := len(ps)
 	if n == 0 {
 		return math.NaN()

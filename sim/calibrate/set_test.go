@@ -2,6 +2,7 @@ package calibrate
 
 import (
 	"context"
+	"math"
 	"strings"
 	"testing"
 
@@ -134,6 +135,14 @@ func TestHeadlines(t *testing.T) {
 	}
 	if m := Median(append(hs, hs[0]), get); m != a {
 		t.Errorf("median of %g, %g, %g: %g", a, b, a, m)
+	}
+	// An undefined headline (a focus state never protected) is left out of the span.
+	undef := append([]Headline{{FocusFailure: stats.Interval{P: math.NaN()}}}, hs...)
+	if lo, hi := Span(undef, func(h *Headline) stats.Interval { return h.FocusFailure }); math.IsNaN(lo) || math.IsNaN(hi) {
+		t.Errorf("span over a NaN and two estimates: %g–%g", lo, hi)
+	}
+	if lo, _ := Span(undef[:1], func(h *Headline) stats.Interval { return h.FocusFailure }); !math.IsNaN(lo) {
+		t.Errorf("span over a NaN alone: %g", lo)
 	}
 	if _, err := Headlines(context.Background(), spec, nil, 10, 1); err == nil {
 		t.Error("no error for an empty set")
