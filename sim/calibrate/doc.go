@@ -38,7 +38,14 @@
 // reference pair 550 km apart, P(attack a year) is 0.0016 at r = 0.01 and 0.059 at r = 0.3), so
 // the rates had to be re-fitted with every version 4 mechanism on. The shipped defaults
 // (agents.DefaultParams) are model.r_ref = 0.5, model.s = 0.127, war.cost = 1.81, hybrid.gain =
-// 0.367, with r ~ Beta(0.454, 2.64) (mean 0.147): 6.08% and 0.549% on a million pairs. Five
-// numbers fitted to two rates are weakly identified; docs/ODD.md §9 reports the set of values
-// that also meet a third moment.
+// 0.367, with r ~ Beta(0.454, 2.64) (mean 0.147): 6.06% and 0.549% on a million pairs.
+//
+// Six numbers fitted to two rates are weakly identified, so the calibration is a set, not a
+// point (docs/ODD.md §9.4). [Measure] adds the war rate by power ratio (Bremer's dangerous
+// dyads, which the model reverses at every point that meets the rates) and [MeasureRecurrence]
+// the concentration of disputes in enduring pairs (Goertz & Diehl). The points that meet the
+// rates and the concentration, found by rejection sampling, ship as data/calibration-set.csv
+// ([DefaultSet]); [Headlines] runs a scenario at every member, so that each headline can be
+// shown as a range over the set beside its Monte Carlo interval (alliancesim validate
+// --calibration-set).
 package calibrate
