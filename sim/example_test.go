@@ -35,6 +35,6 @@ func ExampleEnsemble() {
 		s.DeterrenceFailure.P, s.DeterrenceFailure.Lo, s.DeterrenceFailure.Hi)
 	fmt.Printf("reliability of triggered commitments = %.2f\n", s.Reliability.P)
 	// Output:
-	// P(deterrence failure in 10 years) = 0.88 [0.87, 0.90]
+	// P(deterrence failure in 10 years) = 0.93 [0.92, 0.94]
 	// reliability of triggered commitments = 0.09
 }

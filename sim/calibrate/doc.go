@@ -36,9 +36,10 @@
 //
 // Version 4's dispute opportunities (model.r_ref) remove that floor ([AttackCurve]: for a
 // reference pair 550 km apart, P(attack a year) is 0.0016 at r = 0.01 and 0.059 at r = 0.3), so
-// the rates had to be re-fitted with every version 4 mechanism on. The shipped defaults
-// (agents.DefaultParams) are model.r_ref = 0.5, model.s = 0.127, war.cost = 1.81, hybrid.gain =
-// 0.367, with r ~ Beta(0.454, 2.64) (mean 0.147): 6.06% and 0.549% on a million pairs.
+// the rates had to be re-fitted with every version 4 mechanism on. The two-rate fit is
+// model.r_ref = 0.5, model.s = 0.127, war.cost = 1.81, hybrid.gain = 0.367, with r ~
+// Beta(0.454, 2.64) (mean 0.147): 6.06% and 0.549% on a million pairs. The shipped defaults
+// (agents.DefaultParams) are the member of the calibration set nearest it.
 //
 // Six numbers fitted to two rates are weakly identified, so the calibration is a set, not a
 // point (docs/ODD.md §9.4). [Measure] adds the war rate by power ratio (Bremer's dangerous

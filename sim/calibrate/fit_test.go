@@ -137,12 +137,33 @@ func modelMDParams() agents.Params {
 	return p
 }
 
-// The shipped defaults are version 4 with every mechanism on and the fitted decision parameters.
+// The shipped defaults are version 4 with every mechanism on, and the decision parameters of the
+// calibration set's member nearest the two-rate fit (in log space over model.s, war.cost,
+// hybrid.gain and model.r_ref): the fit itself meets the onset rates but not the concentration
+// of disputes in enduring pairs (docs/ODD.md §9.4), so the defaults move into the set by the
+// least step.
 func TestDefaultsAreFitted(t *testing.T) {
-	d, f := agents.DefaultParams(), fittedParams()
-	if d.Model != f.Model || d.War != f.War || d.Hybrid != f.Hybrid || d.Buckpass != f.Buckpass {
-		t.Errorf("defaults\n%+v %+v %+v %+v\nthe fit gives\n%+v %+v %+v %+v",
-			d.Model, d.War, d.Hybrid, d.Buckpass, f.Model, f.War, f.Hybrid, f.Buckpass)
+	set, err := DefaultSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := fittedParams()
+	dist := func(m Member) float64 {
+		sq := func(x, y float64) float64 { return math.Pow(math.Log(x/y), 2) }
+		return sq(m.S, f.Model.S) + sq(m.WarCost, f.War.Cost) + sq(m.HybridGain, f.Hybrid.Gain) + sq(m.RRef, f.Model.RRef)
+	}
+	near := set[0]
+	for _, m := range set[1:] {
+		if dist(m) < dist(near) {
+			near = m
+		}
+	}
+	want := f
+	near.Apply(&want)
+	d := agents.DefaultParams()
+	if d.Model != want.Model || d.War != want.War || d.Hybrid != want.Hybrid || d.Buckpass != want.Buckpass {
+		t.Errorf("defaults\n%+v %+v %+v %+v\nthe set's member nearest the fit gives\n%+v %+v %+v %+v",
+			d.Model, d.War, d.Hybrid, d.Buckpass, want.Model, want.War, want.Hybrid, want.Buckpass)
 	}
 	if d.V3(); d.Model.Dyadic || d.Model.RRef != 0 || d.War.Overstretch != 0 || d.Hybrid.Escalation != 0 || d.Buckpass.Diffusion != 0 {
 		t.Errorf("V3 leaves a version 4 mechanism on: %+v", d)
@@ -155,7 +176,7 @@ func TestFittedRates(t *testing.T) {
 	heavy(t)
 	tg := DefaultTargets()
 	for _, seed := range []uint64{1, 2} {
-		d, w, meanR, err := Rates(context.Background(), agents.DefaultParams(), fittedPop(160000), seed, 2)
+		d, w, meanR, err := Rates(context.Background(), fittedParams(), fittedPop(160000), seed, 2)
 		if err != nil {
 			t.Fatal(err)
 		}
