@@ -53,7 +53,7 @@ var outputNames = map[string][]string{
 	"run":      {"summary.json", "runs.csv", "survival.png", "outcomes.png"},
 	"sweep":    {"sweep.csv", "sweep.json", "sweep.png", "heatmap.png"},
 	"compare":  {"compare.csv", "compare.json", "compare.png", "survival.png"},
-	"validate": {"validate.csv", "validate.png"},
+	"validate": {"validate.csv", "validate.png", "burdens.csv", "burdens.png"},
 }
 
 // openOut makes and locks the output folder dir for a command of the given kind whose results

@@ -3,9 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+
+	"gonum.org/v1/plot/vg"
 
 	"alliancesim/agents"
 	"alliancesim/plots"
@@ -85,10 +88,10 @@ func cmdValidate(ctx context.Context, e *env, args []string) error {
 	}
 	failed := printChecks(e, checks)
 	if *out != "" {
-		if err := writeChecks(*out, checks); err != nil {
+		if err := writeChecks(*out, checks, opt.Burden); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stderr, "wrote %s: validate.csv, validate.png\n", *out)
+		fmt.Fprintf(e.stderr, "wrote %s: %s\n", *out, strings.Join(outputNames["validate"], ", "))
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d checks failed", failed, len(checks))
@@ -136,7 +139,7 @@ func ci4(iv stats.Interval) string {
 	return fmt.Sprintf("[%.4g, %.4g]", iv.Lo, iv.Hi)
 }
 
-func writeChecks(dir string, checks []calibrate.Check) error {
+func writeChecks(dir string, checks []calibrate.Check, burden *calibrate.BurdenPattern) error {
 	od, err := openOut(dir, "validate", "", true, nil)
 	if err != nil {
 		return err
@@ -168,7 +171,52 @@ func writeChecks(dir string, checks []calibrate.Check) error {
 	if err := plots.Save(chart, filepath.Join(dir, "validate.png"), o); err != nil {
 		return err
 	}
+	if err := writeBurdens(dir, burden); err != nil {
+		return err
+	}
 	return od.finish(outputNames["validate"]...)
+}
+
+// writeBurdens writes burdens.csv and burdens.png: each member's defence burden in the data
+// beside the model's mean at the end of 20 years, from equal starts (with its 95% interval over
+// runs) and from the data (docs/ODD.md §9.3). Without an alliance to check, both say so.
+func writeBurdens(dir string, bp *calibrate.BurdenPattern) error {
+	var b strings.Builder
+	b.WriteString("member,economy,data_burden,model_equal_start,model_equal_start_lo,model_equal_start_hi,model_from_data\n")
+	var names []string
+	var values [][]plots.Interval
+	if bp != nil {
+		last := bp.Path[len(bp.Path)-1]
+		for k, m := range bp.Members {
+			var mo stats.Moments
+			for _, x := range bp.EqualRuns[k] {
+				mo.Add(x)
+			}
+			eq := mo.MeanCI(0.95)
+			fmt.Fprintf(&b, "%s,%s,%s,%s,%s,%s,%s\n", csvText(m), csvFloat(bp.Economy[k]), csvFloat(bp.Data[k]),
+				csvFloat(eq.P), csvFloat(eq.Lo), csvFloat(eq.Hi), csvFloat(last[k]))
+			pct := func(x float64) float64 { return 100 * x }
+			names = append(names, m)
+			values = append(values, []plots.Interval{
+				{P: pct(bp.Data[k]), Lo: math.NaN(), Hi: math.NaN()},
+				{P: pct(eq.P), Lo: pct(eq.Lo), Hi: pct(eq.Hi)},
+				{P: pct(last[k]), Lo: math.NaN(), Hi: math.NaN()},
+			})
+		}
+	}
+	if err := writeFileAtomic(filepath.Join(dir, "burdens.csv"), []byte(b.String())); err != nil {
+		return err
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	o := plots.Options{Width: plots.DoubleColumn, Height: 7.5 * vg.Centimeter}
+	chart, err := plots.Compare(names, []string{"2024 data", "Model, from equal starts (year 20)", "Model, from the 2024 data (year 20)"},
+		values, "Defence burden (% of GDP)", o)
+	if err != nil {
+		return err
+	}
+	return plots.Save(chart, filepath.Join(dir, "burdens.png"), o)
 }
 
 // shortQuantity names a check in a few words for a chart.
