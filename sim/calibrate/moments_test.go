@@ -45,7 +45,7 @@ func TestMeasureMatchesRates(t *testing.T) {
 // the decision, and nothing makes the weaker side concede), the reverse of the data.
 func TestDangerousDyadsReversed(t *testing.T) {
 	heavy(t)
-	m, err := Measure(context.Background(), agents.DefaultParams(), fittedPop(80000), 1, 2)
+	m, err := Measure(context.Background(), fittedParams(), fittedPop(80000), 1, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
