@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Regenerates every model result the README shows — its tables come from the files written here,
+# its figures are copied to docs/img — so that each number can be traced to a command and a seed.
+# Takes a few minutes on 2 cores. Usage: scripts/readme-results.sh [OUT]   (default out/readme)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-out/readme}
+sim=(go run ./cmd/alliancesim)
+mkdir -p "$out" docs/img
+
+# The default scenario: 10,000 runs, seed 1.
+"${sim[@]}" run --quiet --force --out "$out/default" | tee "$out/default.txt"
+cp "$out/default/survival.png" docs/img/europe-2025-survival.png
+
+# Ukraine's five options, paired (the same run seeds), 10,000 runs each.
+"${sim[@]}" compare --quiet --force --out "$out/ukraine" \
+  ukraine-nato ukraine-coalition ukraine-agreements ukraine-porcupine ukraine-budapest
+cp "$out/ukraine/compare.png" docs/img/ukraine-options.png
+cp "$out/ukraine/survival.png" docs/img/ukraine-options-survival.png
+
+# The tripwire: the Baltic states with and without guarantor forces on their soil.
+"${sim[@]}" compare --quiet --force --out "$out/tripwire" \
+  --metric focus_attacked,focus_armed_attacked baltic-tripwire baltic-no-tripwire
+cp "$out/tripwire/compare.png" docs/img/baltic-tripwire.png
+
+# Reputation against aid under the agreements.
+"${sim[@]}" sweep ukraine-agreements --quiet --force --out "$out/rep-aid" --runs 2000 \
+  --param rep.init=0.1:0.9:5 --param kind.agreement.aid=0:0.1:6 --metric focus_armed_attacked,focus_attacked
+cp "$out/rep-aid/heatmap.png" docs/img/ukraine-reputation-aid-heatmap.png
+
+# How the headline moves with the two least certain version 4 parameters.
+"${sim[@]}" sweep --quiet --force --out "$out/sweep-s" --runs 2000 \
+  --param model.s=0.06:0.2:8 --metric focus_attacked,focus_armed_attacked
+cp "$out/sweep-s/sweep.png" docs/img/sweep-model-s.png
+# The escalation shadow acts on protégés of armed-trigger guarantees: Estonia, not Ukraine.
+"${sim[@]}" sweep baltic-tripwire --quiet --force --out "$out/sweep-escalation" --runs 2000 \
+  --param hybrid.escalation=0:1:6 --metric focus_attacked,focus_armed_attacked
+cp "$out/sweep-escalation/sweep.png" docs/img/sweep-escalation.png
+
+# Calibration and the burden pattern against the 2024 data (validate exits 1 when a check fails:
+# the table says which, and the script goes on).
+"${sim[@]}" validate --out "$out/validate" | tee "$out/validate.txt" || true
+cp "$out/validate/burdens.png" docs/img/nato-burdens.png
+
+# Every headline as a range over the calibration set (docs/ODD.md §9.4).
+for sc in europe-2025 ukraine-nato ukraine-coalition ukraine-porcupine ukraine-budapest \
+  baltic-tripwire baltic-no-tripwire; do
+  "${sim[@]}" validate "$sc" --calibration-set | tee "$out/calset-$sc.txt"
+done
