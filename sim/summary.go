@@ -26,13 +26,9 @@ type Summary struct {
 	// Conquest: P(some protected state is conquered).
 	Conquest stats.Interval `json:"conquest"`
 
-	// Guarantors' decisions, pooled over runs. Reliability excludes buck-passes from the
-	// triggered commitments; ReliabilityAll counts them as not honoured.
-	Triggered      int64          `json:"triggered"`
-	Reliability    stats.Interval `json:"reliability"`
-	ReliabilityAll stats.Interval `json:"reliability_incl_buckpass"`
-	Abandonment    stats.Interval `json:"abandonment"`
-	BuckPassing    stats.Interval `json:"buck_passing"`
+	// Guarantors' decisions, pooled over runs (DecisionSummary's fields, at the top level of
+	// summary.json).
+	DecisionSummary
 	// Entrapment: the share of honoured commitments that were costly interventions (an honoured
 	// fight whose stake is below the guarantor's relative cost), the model's proxy for Snyder's
 	// entrapment.
@@ -131,14 +127,12 @@ func Summarize(spec *Spec, acc *Accumulator) *Summary {
 		ArmedFailure:      stats.Wilson(acc.ArmedFailures, n, z),
 		HeldAttack:        stats.Wilson(acc.HeldAttacked, n, z),
 		Conquest:          stats.Wilson(acc.ConquestRuns, n, z),
-		Triggered:         acc.Triggered,
-		Reliability:       stats.Wilson(acc.Honoured, acc.Triggered-acc.BuckPassed, z),
-		ReliabilityAll:    stats.Wilson(acc.Honoured, acc.Triggered, z),
-		Abandonment:       stats.Wilson(acc.Abandoned, acc.Triggered, z),
-		BuckPassing:       stats.Wilson(acc.BuckPassed, acc.Triggered, z),
-		Entrapment:        stats.Wilson(acc.Costly, acc.Honoured, z),
-		Survival:          stats.KaplanMeier(acc.FailEvents, acc.FailCensored, z),
-		ArmedSurvival:     stats.KaplanMeier(acc.ArmedEvents, acc.ArmedCensored, z),
+		DecisionSummary: decisionSummary("", DecisionAcc{
+			Triggered: acc.Triggered, Honoured: acc.Honoured, Abandoned: acc.Abandoned, BuckPassed: acc.BuckPassed,
+		}),
+		Entrapment:    stats.Wilson(acc.Costly, acc.Honoured, z),
+		Survival:      stats.KaplanMeier(acc.FailEvents, acc.FailCensored, z),
+		ArmedSurvival: stats.KaplanMeier(acc.ArmedEvents, acc.ArmedCensored, z),
 	}
 	if spec.Focus >= 0 {
 		s.Focus = spec.States[spec.Focus].Name
