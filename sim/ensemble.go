@@ -14,7 +14,7 @@ const ChunkSize = 256
 
 // Options control how an ensemble is computed; none of them changes its results.
 type Options struct {
-	Workers int // goroutines; 0 means one per CPU
+	Workers int // goroutines; 0 means runtime.GOMAXPROCS(0), which respects a container's CPU quota
 	// Rows, when set, receives runs.csv: a header, then one row per run in run order, written
 	// as chunks complete.
 	Rows io.Writer
@@ -54,7 +54,7 @@ func Ensemble(ctx context.Context, spec *Spec, opt Options) (*Result, error) {
 	}
 	workers := opt.Workers
 	if workers <= 0 {
-		workers = runtime.NumCPU()
+		workers = runtime.GOMAXPROCS(0)
 	}
 	nChunks := NumChunks(spec)
 	var todo []int

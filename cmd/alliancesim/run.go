@@ -42,7 +42,7 @@ func (rf *runFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&rf.steps, "steps", "", "steps (years) per run `N` (default: the config's simulation.steps)")
 	fs.StringVar(&rf.seed, "seed", "", "master `seed` (default: the config's simulation.seed)")
 	fs.StringVar(&rf.firstRun, "first-run", "", "index `K` of the first run, to replay runs K .. K+runs-1")
-	fs.IntVar(&rf.workers, "workers", 0, "worker goroutines (default: all cores); results do not depend on it")
+	fs.IntVar(&rf.workers, "workers", 0, "worker goroutines (default: GOMAXPROCS, the cores the process may use); results do not depend on it")
 	fs.Var(&rf.sets, "set", "override a field, `path=value` (repeatable), e.g. --set model.gamma=2")
 	fs.StringVar(&rf.out, "out", "", "output `DIR` (default: out/<scenario name>)")
 	fs.BoolVar(&rf.quiet, "quiet", false, "no progress bar")

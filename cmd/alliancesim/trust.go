@@ -61,7 +61,7 @@ func distinctColumns(spec *sim.Spec) error {
 // it starts rather than by the kernel's out-of-memory killer hours in.
 func checkMemory(spec *sim.Spec, workers int, avail int64) error {
 	if workers <= 0 {
-		workers = runtime.NumCPU()
+		workers = runtime.GOMAXPROCS(0)
 	}
 	need := sim.EstimateMemory(spec, workers)
 	if avail <= 0 || need <= avail {

@@ -42,7 +42,7 @@ func cmdValidate(ctx context.Context, e *env, args []string) error {
 	fs.Var(&sets, "set", "override a parameter, `path=value` (repeatable)")
 	pairs := fs.Int("pairs", 40000, "`pairs` of states in the calibration population")
 	seed := fs.Uint64("seed", 1, "`seed` of the calibration population")
-	workers := fs.Int("workers", 0, "worker goroutines (default: all cores)")
+	workers := fs.Int("workers", 0, "worker goroutines (default: GOMAXPROCS, the cores the process may use)")
 	out := fs.String("out", "", "also write validate.csv and validate.png to `DIR`")
 	calSet := fs.Bool("calibration-set", false, "print the headlines over the calibration set instead of the checks")
 	setFile := fs.String("set-file", "", "read the calibration set from `FILE` (default: the set that ships with the model)")

@@ -42,7 +42,7 @@ type Options struct {
 	// Seed seeds the fit; the rates reported come from a fresh population seeded Seed+1, so
 	// they are not the fit's own noise. Default 1.
 	Seed    uint64
-	Workers int // goroutines; 0 means one per CPU
+	Workers int // goroutines; 0 means runtime.GOMAXPROCS(0)
 	// Economies, when set, are the members' of an alliance (NATO in 2024: data/europe-2024.csv)
 	// and add the size–burden row of an alliance of free-riders (Olson & Zeckhauser).
 	Economies []float64

@@ -42,7 +42,7 @@ type FitOptions struct {
 	Evals int
 	// Seed seeds the population; every evaluation uses it (common random numbers). Default 1.
 	Seed    uint64
-	Workers int // goroutines per evaluation; 0 means one per CPU
+	Workers int // goroutines per evaluation; 0 means runtime.GOMAXPROCS(0)
 }
 
 // DefaultPenalty is the default weight of the ridge of [FitOptions]: small enough that the
