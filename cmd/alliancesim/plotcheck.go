@@ -95,13 +95,9 @@ func checkSweepFile(b []byte) (missing [][]bool, err error) {
 	if len(r.Metrics) == 0 {
 		return nil, fmt.Errorf("no metrics")
 	}
-	ranges := make([][2]float64, len(r.Metrics))
-	for m, met := range r.Metrics {
-		lo, hi, err := metricRange(met.Name)
-		if err != nil {
-			return nil, fmt.Errorf("metric %d: %v", m+1, err)
-		}
-		ranges[m] = [2]float64{lo, hi}
+	ranges, err := metricRanges(r.Metrics)
+	if err != nil {
+		return nil, err
 	}
 	for _, a := range r.Axes {
 		if len(a.Values) == 0 || len(a.Labels) != len(a.Values) {
@@ -163,13 +159,9 @@ func checkCompareFile(b []byte) (missing [][]bool, err error) {
 	if len(r.Metrics) == 0 || len(r.Options) == 0 {
 		return nil, fmt.Errorf("%d metrics and %d options (allowed: one or more of each)", len(r.Metrics), len(r.Options))
 	}
-	ranges := make([][2]float64, len(r.Metrics))
-	for m, met := range r.Metrics {
-		lo, hi, err := metricRange(met.Name)
-		if err != nil {
-			return nil, fmt.Errorf("metric %d: %v", m+1, err)
-		}
-		ranges[m] = [2]float64{lo, hi}
+	ranges, err := metricRanges(r.Metrics)
+	if err != nil {
+		return nil, err
 	}
 	for i, o := range r.Options {
 		if slices.IndexFunc(r.Options[:i], func(p struct {
@@ -260,4 +252,18 @@ func checkSummaryFile(b []byte) (missing map[string]bool, err error) {
 		missing[name] = iv == nil || iv.P == nil
 	}
 	return missing, checkSurvival(r.Survival)
+}
+
+// metricRanges returns the allowed range of each metric's values, or an error naming the first
+// metric the program does not know.
+func metricRanges(metrics []rawMetric) ([][2]float64, error) {
+	ranges := make([][2]float64, len(metrics))
+	for m, met := range metrics {
+		lo, hi, err := metricRange(met.Name)
+		if err != nil {
+			return nil, fmt.Errorf("metric %d: %v", m+1, err)
+		}
+		ranges[m] = [2]float64{lo, hi}
+	}
+	return ranges, nil
 }
