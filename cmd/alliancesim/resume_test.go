@@ -15,6 +15,14 @@ import (
 func startSweep(t *testing.T, dir, out string, extra ...string) *exec.Cmd {
 	t.Helper()
 	args := append([]string{"sweep", "--param", "rep.init=0.1:0.9:6", "--runs", "1024", "--workers", "1", "--out", out}, extra...)
+	cmd, _ := startChild(t, dir, args...)
+	return cmd
+}
+
+// startChild starts the program in dir with args, its stderr kept, and kills it when the test
+// ends.
+func startChild(t *testing.T, dir string, args ...string) (*exec.Cmd, *bytes.Buffer) {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "ALLIANCESIM_AS_MAIN=1")
@@ -24,7 +32,7 @@ func startSweep(t *testing.T, dir, out string, extra ...string) *exec.Cmd {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	return cmd
+	return cmd, &errb
 }
 
 // waitForPoints waits until the sweep in out has finished at least n grid points.

@@ -206,19 +206,11 @@ func TestNamesConfined(t *testing.T) {
 // startRun starts a long run in dir writing to out, and waits until it holds out's lock.
 func startRun(t *testing.T, dir, out string) (*exec.Cmd, *bytes.Buffer) {
 	t.Helper()
-	cmd := exec.Command(binary, "run", "--runs", "1000000", "--workers", "1", "--out", out, "--quiet")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "ALLIANCESIM_AS_MAIN=1")
-	var errb bytes.Buffer
-	cmd.Stderr = &errb
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	cmd, errb := startChild(t, dir, "run", "--runs", "1000000", "--workers", "1", "--out", out, "--quiet")
 	lock := filepath.Join(dir, out, ".alliancesim.lock")
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		if b, _ := os.ReadFile(lock); strings.TrimSpace(string(b)) == strconv.Itoa(cmd.Process.Pid) {
-			return cmd, &errb
+			return cmd, errb
 		}
 	}
 	t.Fatalf("the run did not lock %s within 30 s: %s", out, errb.String())
