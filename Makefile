@@ -24,13 +24,18 @@ lint:
 	@test -z "$$(gofmt -l .)" || { gofmt -l .; echo 'gofmt: the files above need formatting'; exit 1; }
 	$(GO) vet ./...
 
-# Fuzz the config loader and the --set, --param and --values parsers for a while each.
+# Fuzz the config loader, the --set, --param and --values parsers, and every file the program
+# reads back (sweep points, shards' partials and files, results for plot) for a while each.
 FUZZTIME ?= 60s
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzLoad -fuzztime=$(FUZZTIME) ./config
 	$(GO) test -run='^$$' -fuzz=FuzzSet -fuzztime=$(FUZZTIME) ./config
 	$(GO) test -run='^$$' -fuzz=FuzzParseParam -fuzztime=$(FUZZTIME) ./cmd/alliancesim
 	$(GO) test -run='^$$' -fuzz=FuzzParseValues -fuzztime=$(FUZZTIME) ./cmd/alliancesim
+	$(GO) test -run='^$$' -fuzz=FuzzPointFile -fuzztime=$(FUZZTIME) ./cmd/alliancesim
+	$(GO) test -run='^$$' -fuzz=FuzzPartial -fuzztime=$(FUZZTIME) ./cmd/alliancesim
+	$(GO) test -run='^$$' -fuzz=FuzzShardFile -fuzztime=$(FUZZTIME) ./cmd/alliancesim
+	$(GO) test -run='^$$' -fuzz=FuzzResults -fuzztime=$(FUZZTIME) ./cmd/alliancesim
 
 clean:
 	rm -rf bin out bench.txt
