@@ -110,9 +110,9 @@ type dyad struct {
 // dyads is the dyadic decision of aggressor a (model.dyadic): every target it weighs is a
 // separate choice among the status quo, an armed and a hybrid attack, by the logit with the
 // status quo as the outside option. Targets are taken in descending order of the best option's
-// utility (ties in config order), each with the uniform opportunities drew for it; each war already launched this step
-// makes the next dearer (war.overstretch), and hybrid operations, cheap and run in parallel, do
-// not.
+// utility (ties in config order), each with the uniform opportunities drew for it; each war
+// already launched this step makes the next dearer (war.overstretch), and hybrid operations,
+// cheap and run in parallel, do not.
 func (w *World) dyads(a int) {
 	ds := w.dyadScr[:0]
 	for t := range w.n {
