@@ -108,6 +108,9 @@ func main() {
 
 // realMain runs the command line args and returns the exit code.
 func realMain(ctx context.Context, e *env, args []string) int {
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		args = append([]string{"version"}, args[1:]...) // as the version command, the convention of most tools
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		if len(args) > 1 && args[0] == "help" {
 			return realMain(ctx, e, []string{args[1], "--help"})

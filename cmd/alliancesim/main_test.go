@@ -182,7 +182,9 @@ func TestCommandErrors(t *testing.T) {
 		{[]string{"check", bad}, 1, "bad.toml:2"},
 		{[]string{"check"}, 2, "needs at least one FILE"},
 		{[]string{"run", "--help"}, 0, "Usage: alliancesim run"},
-		{[]string{"version"}, 0, ""},
+		{[]string{"version"}, 0, "alliancesim " + version},
+		{[]string{"--version"}, 0, "alliancesim " + version},
+		{[]string{"-version"}, 0, "alliancesim " + version},
 	} {
 		r := alliancesim(t, dir, test.args...)
 		if r.code != test.code || !strings.Contains(r.stdout+r.stderr, test.want) {
