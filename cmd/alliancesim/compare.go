@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -68,7 +69,11 @@ func cmdCompare(ctx context.Context, e *env, args []string) error {
 	}
 	out := rf.out
 	if out == "" {
-		out = filepath.Join("out", "compare")
+		var names []string
+		for _, o := range opts {
+			names = append(names, o.name)
+		}
+		out = compareOut(names)
 	}
 	prov := provenance{Version: version, ConfigSHA256: hashOf(hashes), Seed: specs[0].Seed, SeedScheme: seedScheme, Schema: resultsSchema}
 	sh, err := parseShard(rf.shard, os.Getenv)
@@ -336,4 +341,22 @@ func (r *compareResult) print(e *env) {
 // hashOf combines the options' config hashes into the comparison's identity.
 func hashOf(hashes []string) string {
 	return sha256Hex(strings.Join(hashes, "\n") + "\n" + strconv.Itoa(len(hashes)))
+}
+
+// compareOut is compare's default folder, named after the options (out/compare-A+B), so that two
+// comparisons never share one: a long list is cut to its first option, how many more, and a
+// hash of all the names; a character that cannot stand in a folder's name becomes '_'.
+func compareOut(names []string) string {
+	name := strings.Join(names, "+")
+	if len(name) > 80 {
+		sum := sha256.Sum256([]byte(strings.Join(names, "\x00")))
+		name = fmt.Sprintf("%.40s+%d-more-%x", names[0], len(names)-1, sum[:4])
+	}
+	safe := []byte(name)
+	for i, c := range safe {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("+-_.", c) >= 0) {
+			safe[i] = '_'
+		}
+	}
+	return filepath.Join("out", "compare-"+string(safe))
 }

@@ -110,7 +110,7 @@ func mergeCompare(e *env, ps []*comparePart, files []string, out string, force b
 		specs, pts = append(specs, spec), append(pts, pt)
 	}
 	if out == "" {
-		out = filepath.Join("out", "compare")
+		out = compareOut(names)
 	}
 	od, err := openOut(out, "compare", first.ConfigSHA256, force, nil)
 	if err != nil {
