@@ -153,7 +153,7 @@ func TestScan(t *testing.T) {
 	}{
 		{"agents/kind.go", "// the kinds of " + model + " §1", 1},
 		{"README.md", "copied from " + shared + "/data", 1},
-		{"config/scenarios/a.toml", "# Data: " + work + "shared/data/europe-2024.csv", 1},
+		{"config/scenarios/a.toml", "# Data: " + work + "sha" + "red/data/europe-2024.csv", 1},
 		{"scripts/x.sh", `out="` + home + `alice/runs"`, 1},
 		{"scripts/x.sh", "cp summary.json " + tmp + "x.json", 1},
 		{"docs/x.md", drive + `Users\alice\alliancesim`, 1},
