@@ -1,0 +1,112 @@
+package sim_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"testing"
+
+	"alliancesim/sim"
+)
+
+// europes returns k copies of the default scenario side by side, 40° of longitude apart (about
+// 3,000 km: copies barely reach each other), each with its own Russia, claims and guarantees:
+// the realistic family of worlds for scaling, 20k states with one aggressor per 20 states.
+func europes(tb testing.TB, k int) *sim.Spec {
+	tb.Helper()
+	base := defaultSpec(tb)
+	n := len(base.States)
+	spec := *base
+	spec.States, spec.Guarantees = nil, nil
+	for c := range k {
+		name := func(s string) string { return fmt.Sprintf("%s-%d", s, c) }
+		shift := func(i int) int { return i + c*n }
+		for _, s := range base.States {
+			s.Name = name(s.Name)
+			s.Lon += 40 * float64(c)
+			if s.ClientOf >= 0 {
+				s.ClientOf = shift(s.ClientOf)
+			}
+			claims := make([]sim.Claim, len(s.Claims))
+			for j, cl := range s.Claims {
+				claims[j] = sim.Claim{Target: shift(cl.Target), R: cl.R}
+			}
+			s.Claims = claims
+			spec.States = append(spec.States, s)
+		}
+		for _, g := range base.Guarantees {
+			g.Name = name(g.Name)
+			move := func(xs []int) []int {
+				out := make([]int, len(xs))
+				for j, x := range xs {
+					out[j] = shift(x)
+				}
+				return out
+			}
+			g.Guarantors, g.Proteges, g.Tripwire = move(g.Guarantors), move(g.Proteges), move(g.Tripwire)
+			spec.Guarantees = append(spec.Guarantees, g)
+		}
+	}
+	if spec.Focus >= 0 {
+		spec.Focus = base.Focus
+	}
+	return &spec
+}
+
+// BenchmarkScale measures a step on the family of europes: nanoseconds per state-step and the
+// heap a worker's world holds, for 20, 80 and 320 states (docs/PERFORMANCE.md). The work that
+// matters grows as the states, not as their square.
+func BenchmarkScale(b *testing.B) {
+	for _, k := range []int{1, 4, 16} {
+		spec := europes(b, k)
+		n := len(spec.States)
+		b.Run(fmt.Sprintf("states=%d", n), func(b *testing.B) {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			w := sim.NewWorld()
+			rng := rand.New(rand.NewPCG(1, 1))
+			w.Reset(spec, rng)
+			runtime.GC()
+			runtime.ReadMemStats(&after)
+			b.ReportAllocs()
+			steps := 0
+			for b.Loop() {
+				if steps == spec.Steps {
+					w.Reset(spec, rng)
+					steps = 0
+				}
+				w.Step()
+				steps++
+			}
+			b.ReportMetric(b.Elapsed().Seconds()*1e9/float64(b.N*n), "ns/state-step")
+			b.ReportMetric(float64(after.HeapInuse)-float64(before.HeapInuse), "B/worker")
+			runtime.KeepAlive(w)
+		})
+	}
+}
+
+// Every claimed target is weighed at the documented maximum of 1,000 states: fifty Europes, each
+// Russia attacks its own claims, and none of the last copies is left out.
+func TestEveryClaimWeighedAt1000(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 1,000-state world")
+	}
+	spec := europes(t, 50)
+	w := sim.NewWorld()
+	attacked := make([]int, 50)
+	for run := range 20 {
+		w.Reset(spec, rand.New(rand.NewPCG(1, uint64(run))))
+		w.Step()
+		for i, s := range w.Record().States {
+			if s.Attacked {
+				attacked[i/20]++
+			}
+		}
+	}
+	for c, k := range attacked {
+		if k == 0 {
+			t.Errorf("copy %d of 50: no state attacked in 20 steps (attacks by copy: %v)", c, attacked)
+		}
+	}
+}
