@@ -26,6 +26,7 @@ func Columns(spec *Spec) []string {
 	for _, s := range spec.States {
 		n := columnName(s.Name)
 		cols = append(cols, n+"_protected", n+"_attacked", n+"_armed_attacked", n+"_covered_attacked", n+"_failure_step",
+			n+"_attack_step", n+"_censor_step",
 			n+"_economy_lost", n+"_conquered", n+"_client", n+"_final_burden", n+"_final_economy")
 	}
 	for _, g := range spec.Guarantees {
@@ -65,9 +66,9 @@ func (rw *rowWriter) flush() error { return rw.w.Flush() }
 func appendRow(b []byte, spec *Spec, r *Record) []byte {
 	b = strconv.AppendInt(b, int64(r.Run), 10)
 	b = appendBool(b, r.FailureStep > 0)
-	b = appendInt(b, r.FailureStep)
-	b = appendInt(b, r.ArmedFailureStep)
-	b = appendInt(b, r.HeldFailureStep)
+	b = appendStep(b, r.FailureStep)
+	b = appendStep(b, r.ArmedFailureStep)
+	b = appendStep(b, r.HeldFailureStep)
 	for _, c := range r.counts() {
 		b = appendInt(b, c)
 	}
@@ -81,7 +82,9 @@ func appendRow(b []byte, spec *Spec, r *Record) []byte {
 		b = appendBool(b, s.Attacked)
 		b = appendBool(b, s.ArmedAttacked)
 		b = appendBool(b, s.CoveredAttacked)
-		b = appendInt(b, s.FailureStep)
+		b = appendStep(b, s.FailureStep)
+		b = appendStep(b, s.AttackStep)
+		b = appendStep(b, s.CensorStep)
 		b = appendFloat(b, s.EconomyLost)
 		b = appendBool(b, s.Conquered)
 		b = appendBool(b, s.Client)
@@ -99,6 +102,16 @@ func appendRow(b []byte, spec *Spec, r *Record) []byte {
 
 func appendInt(b []byte, v int) []byte {
 	return strconv.AppendInt(append(b, ','), int64(v), 10)
+}
+
+// appendStep writes the step of an event, or NA when it never happened: a 0 would drag a naive
+// mean of event times towards zero. With the horizon and the censoring step, every survival
+// curve of the summary can be recomputed from runs.csv.
+func appendStep(b []byte, step int) []byte {
+	if step == 0 {
+		return append(b, ",NA"...)
+	}
+	return appendInt(b, step)
 }
 
 func appendBool(b []byte, v bool) []byte {
