@@ -70,6 +70,10 @@ func Metrics() []Metric {
 			focusBit(func(st *StateRecord) bool { return st.Attacked })},
 		{"focus_armed_attacked", "Focus state attacked by arms", focus(func(st *StateSummary) stats.Interval { return st.ArmedAttacked }),
 			focusBit(func(st *StateRecord) bool { return st.ArmedAttacked })},
+		// Deterrence failure of the focus state is defined only in runs in which it held a
+		// guarantee: undefined (NaN, written NA or null) for a state that never did, never 0.
+		// Its runs differ between options that protect it differently, so it is not paired.
+		{"focus_failure", "Focus state: deterrence failure, if protected", focus(func(st *StateSummary) stats.Interval { return st.DeterrenceFailure }), nil},
 		{"focus_covered_attacked", "Focus state attacked, covered mode", focus(func(st *StateSummary) stats.Interval { return st.CoveredAttacked }),
 			focusBit(func(st *StateRecord) bool { return st.CoveredAttacked })},
 		{"focus_conquered", "Focus state conquered", focus(func(st *StateSummary) stats.Interval { return st.Conquered }),
