@@ -12,9 +12,10 @@ import "math"
 //     state's own, so the burden does not scale with 1/GDP;
 //   - the public good's: its Olson–Zeckhauser best response to its allies' spending (Sandler's
 //     joint products), which the largest economy alone clears;
-//   - the alliance's norm: burden.floor times its allies' median burden.
+//   - the alliance's norm: burden.norm times its allies' median burden.
 //
-// A free-rider aims at the last two only: it pays less, not nothing.
+// A free-rider aims at the last two only, with burden.floor in place of burden.norm: it pays
+// less, not nothing.
 
 // Exposure returns x = threat/(P_j + psi*S): the threat on the state as a share of the threat's
 // power, plus the support its allies promise, discounted by psi. With psi = 0 the state relies
