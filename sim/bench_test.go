@@ -31,6 +31,13 @@ func BenchmarkStep(b *testing.B) {
 	w := sim.NewWorld()
 	rng := rand.New(rand.NewPCG(1, 1))
 	w.Reset(spec, rng)
+	stepLoop(b, w, spec, rng)
+	b.ReportMetric(float64(b.N*len(spec.States))/b.Elapsed().Seconds(), "state-steps/s")
+}
+
+// stepLoop steps w, already reset for spec, once per benchmark iteration, resetting it when a
+// run ends.
+func stepLoop(b *testing.B, w *sim.World, spec *sim.Spec, rng *rand.Rand) {
 	b.ReportAllocs()
 	steps := 0
 	for b.Loop() {
@@ -41,7 +48,6 @@ func BenchmarkStep(b *testing.B) {
 		w.Step()
 		steps++
 	}
-	b.ReportMetric(float64(b.N*len(spec.States))/b.Elapsed().Seconds(), "state-steps/s")
 }
 
 // BenchmarkRun measures one whole run of the default scenario, setup included.

@@ -69,16 +69,7 @@ func BenchmarkScale(b *testing.B) {
 			w.Reset(spec, rng)
 			runtime.GC()
 			runtime.ReadMemStats(&after)
-			b.ReportAllocs()
-			steps := 0
-			for b.Loop() {
-				if steps == spec.Steps {
-					w.Reset(spec, rng)
-					steps = 0
-				}
-				w.Step()
-				steps++
-			}
+			stepLoop(b, w, spec, rng)
 			b.ReportMetric(b.Elapsed().Seconds()*1e9/float64(b.N*n), "ns/state-step")
 			b.ReportMetric(float64(after.HeapInuse)-float64(before.HeapInuse), "B/worker")
 			runtime.KeepAlive(w)
