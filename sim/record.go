@@ -55,29 +55,27 @@ type Decisions struct {
 
 // add counts one decision: honoured, else buck-passed, else abandoned.
 func (d *Decisions) add(honoured, buckPassed bool) {
-	d.Triggered++
+	tallyDecision(&d.Triggered, &d.Honoured, &d.BuckPassed, &d.Abandoned, honoured, buckPassed)
+}
+
+// tallyDecision counts one triggered decision into the counters given: honoured, else
+// buck-passed, else abandoned.
+func tallyDecision(triggered, honoured, buckPassed, abandoned *int, h, bp bool) {
+	*triggered++
 	switch {
-	case honoured:
-		d.Honoured++
-	case buckPassed:
-		d.BuckPassed++
+	case h:
+		*honoured++
+	case bp:
+		*buckPassed++
 	default:
-		d.Abandoned++
+		*abandoned++
 	}
 }
 
 // count counts a decision of guarantor g on a commitment of kind k, pooled, by kind and by
 // guarantor.
 func (r *Record) count(g int, k agents.Kind, honoured, buckPassed bool) {
-	r.Triggered++
-	switch {
-	case honoured:
-		r.Honoured++
-	case buckPassed:
-		r.BuckPassed++
-	default:
-		r.Abandoned++
-	}
+	tallyDecision(&r.Triggered, &r.Honoured, &r.BuckPassed, &r.Abandoned, honoured, buckPassed)
 	r.ByKind[k].add(honoured, buckPassed)
 	r.States[g].AsGuarantor.add(honoured, buckPassed)
 }

@@ -185,6 +185,7 @@ func writeBurdens(dir string, bp *calibrate.BurdenPattern) error {
 	b.WriteString("member,economy,data_burden,model_equal_start,model_equal_start_lo,model_equal_start_hi,model_from_data\n")
 	var names []string
 	var values [][]plots.Interval
+	pct := func(x float64) float64 { return 100 * x }
 	if bp != nil {
 		last := bp.Path[len(bp.Path)-1]
 		for k, m := range bp.Members {
@@ -195,7 +196,6 @@ func writeBurdens(dir string, bp *calibrate.BurdenPattern) error {
 			eq := mo.MeanCI(0.95)
 			fmt.Fprintf(&b, "%s,%s,%s,%s,%s,%s,%s\n", csvText(m), csvFloat(bp.Economy[k]), csvFloat(bp.Data[k]),
 				csvFloat(eq.P), csvFloat(eq.Lo), csvFloat(eq.Hi), csvFloat(last[k]))
-			pct := func(x float64) float64 { return 100 * x }
 			names = append(names, m)
 			values = append(values, []plots.Interval{
 				{P: pct(bp.Data[k]), Lo: math.NaN(), Hi: math.NaN()},
