@@ -254,6 +254,8 @@ func (d *decoder) slice(raw any, rv reflect.Value, l []string, path string) {
 		switch {
 		case t.Elem() == reflect.TypeFor[Sweep](): // sweeps have no names: sweep[1], sweep[2]
 			ep = sweepPath(path, i)
+		case t.Elem() == reflect.TypeFor[Factor](): // factor[1], factor[2], as sweeps
+			ep = factorPath(i)
 		case t.Elem().Kind() == reflect.Struct:
 			ep = path + "." + elemName(e, i)
 		}

@@ -84,6 +84,7 @@ func (e *encoder) file(f *File) {
 	e.guarantees(f)
 	e.uncertainty(f)
 	e.sweeps(f)
+	e.factors(f)
 }
 
 const intro = `An alliancesim configuration. Every value has a dotted path: its table and key

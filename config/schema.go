@@ -30,6 +30,10 @@ type File struct {
 	// command line gives none. A run ignores them; the hash does not.
 	Sweeps []Sweep `toml:"sweep"`
 
+	// Factors are the [[factor]] tables: the values `alliancesim explore` varies over its
+	// design. A run and a sweep ignore them; the hash does not.
+	Factors []Factor `toml:"factor"`
+
 	header string          // the leading comment of the source, kept for the commented encoding
 	lines  map[string]int  // line of each key and table header in the source, by locKey
 	set    map[string]bool // locKeys of the values changed by Set, whose source line is stale
@@ -201,6 +205,14 @@ func (f *File) clone() *File {
 	for i := range g.Sweeps {
 		s := &g.Sweeps[i]
 		s.Range, s.Values = slices.Clone(s.Range), slices.Clone(s.Values)
+	}
+	g.Factors = slices.Clone(f.Factors)
+	for i := range g.Factors {
+		x := &g.Factors[i]
+		x.Min, x.Max, x.Mode = clonePtr(x.Min), clonePtr(x.Max), clonePtr(x.Mode)
+		x.Mu, x.Sigma = clonePtr(x.Mu), clonePtr(x.Sigma)
+		x.Alpha, x.Beta = clonePtr(x.Alpha), clonePtr(x.Beta)
+		x.Values, x.Weights = slices.Clone(x.Values), slices.Clone(x.Weights)
 	}
 	g.set = maps.Clone(f.set) // lines is never written after Load, so it may be shared
 	return &g

@@ -66,25 +66,8 @@ func (f *File) checkUncertainty(r *report) {
 		default:
 			seen[fl.path] = key
 		}
-		params, ok := distParams()[d.Dist]
-		if !ok {
-			kl, kp := at("dist")
-			r.add(kl, kp, "%s", unknownChoice("dist", d.Dist, sortedKeys(distParams())))
+		if !r.checkParams(&d, at) {
 			continue
-		}
-		given := d.given()
-		for _, name := range []string{"min", "max", "mode", "mu", "sigma", "alpha", "beta", "values", "weights"} {
-			kl, kp := at(name)
-			switch {
-			case given[name] && !slices.Contains(params, name):
-				r.add(kl, kp, "not a parameter of %s (allowed: %s)", d.Dist, strings.Join(params, ", "))
-			case !given[name] && slices.Contains(params, name) && name != "weights":
-				r.add(kl, kp, "missing (%s needs %s)", d.Dist, strings.Join(required(params), " and "))
-			case given[name] && name != "values" && name != "weights":
-				if v := d.numeric(name); math.IsNaN(v) || math.IsInf(v, 0) {
-					r.add(kl, kp, "%s is not a finite number (allowed: any finite number)", fmtNum(v))
-				}
-			}
 		}
 		f.checkDist(r, &d, fl, l, p)
 	}

@@ -22,6 +22,7 @@ func (f *File) Validate() error {
 	f.checkGuarantees(r)
 	f.checkUncertainty(r)
 	f.checkSweeps(r)
+	f.checkFactors(r)
 	return r.err()
 }
 
