@@ -85,6 +85,7 @@ func (e *encoder) file(f *File) {
 	e.uncertainty(f)
 	e.sweeps(f)
 	e.factors(f)
+	e.labels(f)
 }
 
 const intro = `An alliancesim configuration. Every value has a dotted path: its table and key

@@ -93,7 +93,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown key in a kind", func(*testing.T) string { return two + "[kind.treaty]\nstkae = 0.4\n" },
 			`x.toml:13: kind.treaty.stkae: unknown key (did you mean "stake"?)`},
 		{"unknown top-level key", func(*testing.T) string { return "name = \"x\"\n" + two },
-			`x.toml:1: name: unknown key (allowed: simulation, model, war, hybrid, honour, rep, intent, will, balance, bandwagon, buckpass, freeride, burden, kind, state, guarantee, uncertainty, sweep, factor)`},
+			`x.toml:1: name: unknown key (allowed: simulation, model, war, hybrid, honour, rep, intent, will, balance, bandwagon, buckpass, freeride, burden, kind, state, guarantee, uncertainty, sweep, factor, labels)`},
 
 		// Wrong types.
 		{"string for an integer", func(t *testing.T) string { return edit(t, "runs = 100", `runs = "1000"`) },

@@ -34,6 +34,10 @@ type File struct {
 	// design. A run and a sweep ignore them; the hash does not.
 	Factors []Factor `toml:"factor"`
 
+	// Labels are the [labels] table: the text charts show for a parameter path, a metric or a
+	// scenario name (see [File.Label]). Neither a run nor a sweep reads them; the hash does.
+	Labels map[string]string `toml:"labels"`
+
 	header string          // the leading comment of the source, kept for the commented encoding
 	lines  map[string]int  // line of each key and table header in the source, by locKey
 	set    map[string]bool // locKeys of the values changed by Set, whose source line is stale
@@ -214,6 +218,7 @@ func (f *File) clone() *File {
 		x.Alpha, x.Beta = clonePtr(x.Alpha), clonePtr(x.Beta)
 		x.Values, x.Weights = slices.Clone(x.Values), slices.Clone(x.Weights)
 	}
+	g.Labels = maps.Clone(f.Labels)
 	g.set = maps.Clone(f.set) // lines is never written after Load, so it may be shared
 	return &g
 }

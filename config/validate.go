@@ -23,6 +23,7 @@ func (f *File) Validate() error {
 	f.checkUncertainty(r)
 	f.checkSweeps(r)
 	f.checkFactors(r)
+	f.checkLabels(r)
 	return r.err()
 }
 

@@ -10,7 +10,8 @@ import (
 // A Metric is an outcome reported by sweeps and comparisons.
 type Metric struct {
 	Name  string
-	Label string // for charts
+	Label string // for charts; a focus metric's starts "Focus state", see LabelFor
+	Kind  MetricKind
 	// Value extracts the metric from a summary; ok is false when the scenario has no such value
 	// (no focus state, say).
 	Value func(s *Summary) (v stats.Interval, ok bool)
@@ -56,30 +57,65 @@ func Metrics() []Metric {
 		}
 	}
 	return []Metric{
-		{"deterrence_failure", "Deterrence failure", always(func(s *Summary) stats.Interval { return s.DeterrenceFailure }),
-			func(r *Record, _ *Spec) bool { return r.FailureStep > 0 }},
-		{"armed_failure", "Armed failure", always(func(s *Summary) stats.Interval { return s.ArmedFailure }),
-			func(r *Record, _ *Spec) bool { return r.ArmedFailureStep > 0 }},
-		{"held_attack", "Guaranteed state attacked", always(func(s *Summary) stats.Interval { return s.HeldAttack }),
-			func(r *Record, _ *Spec) bool { return r.HeldFailureStep > 0 }},
-		{"conquest", "Conquest", always(func(s *Summary) stats.Interval { return s.Conquest }), nil},
-		{"reliability", "Reliability", always(func(s *Summary) stats.Interval { return s.Reliability }), nil},
-		{"abandonment", "Abandonment rate", always(func(s *Summary) stats.Interval { return s.Abandonment }), nil},
-		{"entrapment", "Entrapment rate", always(func(s *Summary) stats.Interval { return s.Entrapment }), nil},
-		{"focus_attacked", "Focus state attacked", focus(func(st *StateSummary) stats.Interval { return st.Attacked }),
-			focusBit(func(st *StateRecord) bool { return st.Attacked })},
-		{"focus_armed_attacked", "Focus state attacked by arms", focus(func(st *StateSummary) stats.Interval { return st.ArmedAttacked }),
-			focusBit(func(st *StateRecord) bool { return st.ArmedAttacked })},
+		{Name: "deterrence_failure", Label: "Deterrence failure", Kind: Probability,
+			Value:  always(func(s *Summary) stats.Interval { return s.DeterrenceFailure }),
+			Binary: func(r *Record, _ *Spec) bool { return r.FailureStep > 0 }},
+		{Name: "armed_failure", Label: "Armed failure", Kind: Probability,
+			Value:  always(func(s *Summary) stats.Interval { return s.ArmedFailure }),
+			Binary: func(r *Record, _ *Spec) bool { return r.ArmedFailureStep > 0 }},
+		{Name: "held_attack", Label: "Guaranteed state attacked", Kind: Probability,
+			Value:  always(func(s *Summary) stats.Interval { return s.HeldAttack }),
+			Binary: func(r *Record, _ *Spec) bool { return r.HeldFailureStep > 0 }},
+		{Name: "conquest", Label: "Conquest", Kind: Probability,
+			Value: always(func(s *Summary) stats.Interval { return s.Conquest })},
+		{Name: "reliability", Label: "Reliability", Kind: Rate,
+			Value: always(func(s *Summary) stats.Interval { return s.Reliability })},
+		{Name: "abandonment", Label: "Abandonment rate", Kind: Rate,
+			Value: always(func(s *Summary) stats.Interval { return s.Abandonment })},
+		{Name: "entrapment", Label: "Entrapment rate", Kind: Rate,
+			Value: always(func(s *Summary) stats.Interval { return s.Entrapment })},
+		{Name: "focus_attacked", Label: "Focus state attacked", Kind: Probability,
+			Value:  focus(func(st *StateSummary) stats.Interval { return st.Attacked }),
+			Binary: focusBit(func(st *StateRecord) bool { return st.Attacked })},
+		{Name: "focus_armed_attacked", Label: "Focus state attacked by arms", Kind: Probability,
+			Value:  focus(func(st *StateSummary) stats.Interval { return st.ArmedAttacked }),
+			Binary: focusBit(func(st *StateRecord) bool { return st.ArmedAttacked })},
 		// Deterrence failure of the focus state is defined only in runs in which it held a
 		// guarantee: undefined (NaN, written NA or null) for a state that never did, never 0.
 		// Its runs differ between options that protect it differently, so it is not paired.
-		{"focus_failure", "Focus state: deterrence failure, if protected", focus(func(st *StateSummary) stats.Interval { return st.DeterrenceFailure }), nil},
-		{"focus_covered_attacked", "Focus state attacked, covered mode", focus(func(st *StateSummary) stats.Interval { return st.CoveredAttacked }),
-			focusBit(func(st *StateRecord) bool { return st.CoveredAttacked })},
-		{"focus_conquered", "Focus state conquered", focus(func(st *StateSummary) stats.Interval { return st.Conquered }),
-			focusBit(func(st *StateRecord) bool { return st.Conquered })},
-		{"focus_economy_lost", "Focus state economy lost (T$)", focus(func(st *StateSummary) stats.Interval { return st.EconomyLost }), nil},
+		{Name: "focus_failure", Label: "Focus state: deterrence failure, if protected", Kind: Probability,
+			Value: focus(func(st *StateSummary) stats.Interval { return st.DeterrenceFailure })},
+		{Name: "focus_covered_attacked", Label: "Focus state attacked, covered mode", Kind: Probability,
+			Value:  focus(func(st *StateSummary) stats.Interval { return st.CoveredAttacked }),
+			Binary: focusBit(func(st *StateRecord) bool { return st.CoveredAttacked })},
+		{Name: "focus_conquered", Label: "Focus state conquered", Kind: Probability,
+			Value:  focus(func(st *StateSummary) stats.Interval { return st.Conquered }),
+			Binary: focusBit(func(st *StateRecord) bool { return st.Conquered })},
+		{Name: "focus_economy_lost", Label: "Focus state economy lost (T$)", Kind: Money,
+			Value: focus(func(st *StateSummary) stats.Interval { return st.EconomyLost })},
 	}
+}
+
+// focusLabel is how a focus metric's Label names the focus state.
+const focusLabel = "Focus state"
+
+// LabelFor returns the metric's label with the focus state named: "Ukraine attacked" rather
+// than "Focus state attacked". An empty focus keeps the label as it is.
+func (m Metric) LabelFor(focus string) string {
+	if rest, ok := strings.CutPrefix(m.Label, focusLabel); ok && focus != "" && strings.HasPrefix(m.Name, "focus_") {
+		return focus + rest
+	}
+	return m.Label
+}
+
+// LookupMetric returns the metric called name.
+func LookupMetric(name string) (Metric, bool) {
+	for _, m := range Metrics() {
+		if m.Name == name {
+			return m, true
+		}
+	}
+	return Metric{}, false
 }
 
 // MetricNames returns the names of Metrics, in order.
