@@ -1,0 +1,48 @@
+// Package explore holds the numerical core of alliancesim's explore command: experimental
+// designs on the unit hypercube and the estimators that read the model's outputs at the
+// design points — global sensitivity indices, scenario discovery and robustness across
+// policy options.
+//
+// The package knows nothing of the model: a design is a list of points in [0, 1)^k, and
+// mapping a coordinate u to a factor's value is the caller's job (a uniform range, another
+// distribution by its inverse CDF, or a categorical factor with L levels as floor(u·L)).
+// Randomness comes only from math/rand/v2 PCG generators seeded explicitly, so every
+// design and every bootstrap interval is a pure function of its arguments.
+//
+// # Designs
+//
+//   - [LHS]: Latin hypercube sampling (McKay, Beckman and Conover 1979, Technometrics
+//     21:239): each factor's range is cut into n equal strata and each stratum holds exactly
+//     one point. The [Maximin] criterion keeps, of [LHSCandidates] random hypercubes, the one
+//     whose closest two points are farthest apart (Johnson, Moore and Ylvisaker 1990); the
+//     [Correlation] criterion the one with the smallest largest correlation between two
+//     factors (Iman and Conover 1982).
+//   - [SobolSequence]: the Sobol' (1967) low-discrepancy sequence in Gray-code order
+//     (Antonov and Saleev 1979) with the direction numbers of Joe and Kuo (2008, SIAM
+//     Journal on Scientific Computing 30:2635), file new-joe-kuo-6.21201, for up to
+//     [MaxSobolDim] dimensions. Unscrambled; the first point is the origin.
+//   - [Saltelli]: the design for Sobol' indices (Saltelli 2002, Computer Physics
+//     Communications 145:280; Saltelli et al. 2010, Computer Physics Communications
+//     181:259): matrices A and B from one 2K-dimensional Sobol' sequence and the K hybrids
+//     AB^i (A with column i of B), in SALib's row layout, N(K+2) runs; with second-order
+//     indices also the hybrids BA^i, N(2K+2) runs.
+//
+// # Sobol' indices
+//
+// [Saltelli.Indices] apportions the variance V of an output among the factors. The
+// first-order index S1_i is the share of V that factor i explains alone, Var(E[Y|X_i])/V,
+// estimated as Saltelli et al. (2010) recommend, mean(f(B)(f(AB^i) - f(A)))/V; the total
+// index ST_i is the share that disappears when every factor but i is fixed,
+// E[Var(Y|X_~i)]/V, estimated by Jansen's (1999, Computer Physics Communications 117:35)
+// formula mean((f(A) - f(AB^i))^2)/(2V). ST_i - S1_i measures i's interactions; ST_i near 0
+// means the factor can be fixed anywhere in its range. The optional second-order index
+// S2_ij follows Saltelli (2002). Confidence intervals come from a bootstrap over the N base
+// rows: the half-width reported (S1_conf and so on, SALib's names and meaning) is 1.96 times
+// the indices' standard deviation across resamples.
+//
+// For a stochastic model the output at a design point carries Monte Carlo noise, and the
+// estimators read that noise as variance. If the noise is independent between points, has
+// mean zero and makes up a share s of V, then in expectation S1_i = (1-s)·S1°_i and
+// ST_i = (1-s)·ST°_i + s, where S1°_i and ST°_i are the indices of the noise-free output:
+// every total index is raised by about s. Report the noise share beside the indices.
+package explore
