@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 
 	"alliancesim/agents"
@@ -84,6 +85,67 @@ func FreeFactorsDiffer(w *World) string {
 		if want := freeFactor(w.b[g], sum, k); w.free[g] != want {
 			return fmt.Sprintf("step %d: %s's factor is %v, want %v", w.t, w.spec.States[g].Name, w.free[g], want)
 		}
+	}
+	return ""
+}
+
+// ForceDiffers derives afresh, from the pairs and who is conquered or a client, what
+// refreshForce keeps (which pairs are in force, who is allied with whom, which states are single,
+// which credibility groups are live), the plain way: a matrix of n² entries cleared and filled.
+// It describes the first difference from w's, or returns "". Call it after a refresh.
+func ForceDiffers(w *World) string {
+	n := w.n
+	allied, seen := make([]bool, n*n), make([]bool, n*n)
+	single, live := make([]bool, n), map[int]bool{}
+	for i := range single {
+		single[i] = true
+	}
+	for k := range w.gs {
+		gk := &w.gs[k]
+		for pi := gk.lo; pi < gk.hi; pi++ {
+			pr := &w.pairs[pi]
+			g, p := pr.g, pr.p
+			in := gk.start <= w.t && !pr.void && !w.conquered[g] && !w.conquered[p] && w.client[g] < 0 && w.client[p] < 0
+			if in != w.force[pi] {
+				return fmt.Sprintf("step %d: pair %d (%d guarantees %d) in force %v, want %v", w.t, pi, g, p, w.force[pi], in)
+			}
+			if !in {
+				continue
+			}
+			if seen[g*n+p] {
+				single[p] = false
+			}
+			seen[g*n+p] = true
+			live[w.group[pi]] = true
+			if gk.kind.Binding() {
+				allied[g*n+p], allied[p*n+g] = true, true
+			}
+		}
+	}
+	for i := range n {
+		var allies []int
+		for j := range n {
+			if allied[i*n+j] != w.allied[i*n+j] {
+				return fmt.Sprintf("step %d: allied(%d, %d) = %v, want %v", w.t, i, j, w.allied[i*n+j], allied[i*n+j])
+			}
+			if allied[i*n+j] {
+				allies = append(allies, j)
+			}
+		}
+		if !slices.Equal(allies, w.allies[i]) {
+			return fmt.Sprintf("step %d: allies of %d = %v, want %v", w.t, i, w.allies[i], allies)
+		}
+		if single[i] != w.single[i] {
+			return fmt.Sprintf("step %d: single(%d) = %v, want %v", w.t, i, w.single[i], single[i])
+		}
+	}
+	for gr, l := range w.groupLive {
+		if l != live[gr] {
+			return fmt.Sprintf("step %d: group %d live %v, want %v", w.t, gr, l, live[gr])
+		}
+	}
+	if len(w.live) != len(live) {
+		return fmt.Sprintf("step %d: %d live groups listed, want %d", w.t, len(w.live), len(live))
 	}
 	return ""
 }

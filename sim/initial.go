@@ -20,7 +20,7 @@ type initialForce struct {
 	fixed   [3]float64 // the honour rule's a0, aw and as
 
 	// Outputs.
-	allied, held, seen, single, force, groupLive []bool
+	held, single, force []bool // allied and groupLive follow from allies and live
 	binder1, binder2, anyModes                   []int
 	backers                                      [][]backer
 	allies                                       [][]int
@@ -44,10 +44,8 @@ func (c *initialForce) save(w *World) {
 	c.client = append(c.client[:0], w.client...)
 	c.nuclear = append(c.nuclear[:0], w.nuclear...)
 	c.fixed = honourFixed(&w.p.Honour)
-	c.allied, c.held = append(c.allied[:0], w.allied...), append(c.held[:0], w.held...)
-	c.seen, c.single = append(c.seen[:0], w.seen...), append(c.single[:0], w.single...)
+	c.held, c.single = append(c.held[:0], w.held...), append(c.single[:0], w.single...)
 	c.force = append(c.force[:0], w.force...)
-	c.groupLive = append(c.groupLive[:0], w.groupLive...)
 	c.binder1, c.binder2 = append(c.binder1[:0], w.binder1...), append(c.binder2[:0], w.binder2...)
 	c.anyModes = append(c.anyModes[:0], w.anyModes...)
 	c.live = append(c.live[:0], w.live...)
@@ -58,20 +56,25 @@ func (c *initialForce) save(w *World) {
 
 // restore sets w's derived state to the saved refresh's. Every slice of w has its length and
 // room already (Reset), so nothing is allocated.
+// Reset has unmarked the last run's allies and live groups (see unmark).
 func (c *initialForce) restore(w *World) {
-	copy(w.allied, c.allied)
 	copy(w.held, c.held)
-	copy(w.seen, c.seen)
 	copy(w.single, c.single)
 	w.force = append(w.force[:0], c.force...)
-	copy(w.groupLive, c.groupLive)
 	copy(w.binder1, c.binder1)
 	copy(w.binder2, c.binder2)
 	copy(w.anyModes, c.anyModes)
 	w.live = append(w.live[:0], c.live...)
+	for _, lg := range w.live {
+		w.groupLive[lg.group] = true
+	}
+	n := w.n
 	for i := range c.backers {
 		w.backers[i] = append(w.backers[i][:0], c.backers[i]...)
 		w.allies[i] = append(w.allies[i][:0], c.allies[i]...)
+		for _, j := range w.allies[i] {
+			w.allied[i*n+j] = true
+		}
 	}
 	w.nextStart, w.stale = c.nextStart, false
 }

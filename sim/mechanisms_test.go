@@ -167,7 +167,7 @@ func TestResetRestoresRefresh(t *testing.T) {
 	}
 	derived := func(w *World) map[string]any {
 		return map[string]any{
-			"allied": w.allied, "held": w.held, "seen": w.seen, "single": w.single, "force": w.force,
+			"allied": w.allied, "held": w.held, "single": w.single, "force": w.force,
 			"groupLive": w.groupLive, "binder1": w.binder1, "binder2": w.binder2, "anyModes": w.anyModes,
 			"backers": w.backers, "allies": w.allies, "live": w.live, "nextStart": w.nextStart, "stale": w.stale,
 		}

@@ -25,6 +25,8 @@ type World struct {
 	nuclear, conquered        []bool
 	raised, raisedPrev        []bool
 	held                      []bool // holds an in-force guarantee this step
+	marked                    []int  // per state, scratch for refreshForce (see mark)
+	mark                      int    // the last mark refreshForce used in marked
 	client                    []int  // patron, or -1
 	strat                     []agents.Strategy
 	traits                    []agents.Traits
@@ -100,7 +102,6 @@ type World struct {
 	// to tell whether it is protected by someone other than its threat.
 	binder1, binder2 []int
 	menace           []int  // states perceived as aggressive this step
-	seen             []bool // per (guarantor, protégé): an in-force pair was met (refreshForce)
 	allies           [][]int
 	raisedNear       []float64 // per threat: the least distance to it of a state that raised b last step
 	stale            bool      // force, allied and held need recomputing
@@ -187,6 +188,7 @@ func NewWorld() *World { return &World{} }
 // Reset prepares the world for one run of spec, drawing from rng: first the per-run parameter
 // draws (applied by the caller to spec), then each state's will in config order.
 func (w *World) Reset(spec *Spec, rng *rand.Rand) {
+	w.unmark() // at the last run's size
 	w.spec, w.p, w.rng = spec, &spec.Params, rng
 	n := len(spec.States)
 	w.n, w.t = n, 0
@@ -207,6 +209,10 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	w.client, w.threat, w.nTrig = resizeI(w.client, n), resizeI(w.threat, n), resizeI(w.nTrig, n)
 	w.covStamp = resizeI(w.covStamp, n)
 	w.covAt = resizeI(w.covAt, n)
+	if cap(w.marked) < n {
+		w.marked = make([]int, n) // zero, below any mark to come
+	}
+	w.marked = w.marked[:n]
 	w.single = resizeB(w.single, n)
 	w.anyModes = resizeI(w.anyModes, n)
 	w.party = resizeB(w.party, n)
@@ -221,7 +227,7 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	w.strat, w.traits = w.strat[:n], w.traits[:n]
 	nn := n * n
 	w.r, w.dist, w.reach = resize(w.r, nn), resize(w.dist, nn), resize(w.reach, nn)
-	w.allied, w.formed, w.seen = resizeB(w.allied, nn), resizeB(w.formed, nn), resizeB(w.seen, nn)
+	w.allied, w.formed = resizeB(w.allied, nn), resizeB(w.formed, nn)
 	w.raisedNear = resize(w.raisedNear, n)
 	if cap(w.allies) < n {
 		w.allies = make([][]int, n)
@@ -511,9 +517,8 @@ func (w *World) refreshForce() {
 	}
 	w.stale, w.freeStale = false, true
 	n := w.n
-	clear(w.allied)
+	w.unmark()
 	clear(w.held)
-	clear(w.seen)
 	for i := range w.single {
 		w.single[i] = true
 		w.binder1[i], w.binder2[i] = -1, -1
@@ -522,11 +527,10 @@ func (w *World) refreshForce() {
 		w.backers[i] = w.backers[i][:0]
 	}
 	clear(w.anyModes)
-	clear(w.groupLive)
 	// Locals, so that the stores below need not reload every slice from w.
 	pairs, force, group, reach := w.pairs, w.force[:len(w.pairs)], w.group, w.reach
 	conquered, client, nuclear := w.conquered, w.client, w.nuclear
-	held, seen, single, allied := w.held, w.seen, w.single, w.allied
+	held, single, allied, allies := w.held, w.single, w.allied, w.allies
 	binder1, binder2, backers := w.binder1, w.binder2, w.backers
 	groupLive, live, honour := w.groupLive, w.live[:0], &w.p.Honour
 	for k := range w.gs {
@@ -562,10 +566,6 @@ func (w *World) refreshForce() {
 				})
 			}
 			held[p] = true
-			if seen[g*n+p] {
-				single[p] = false
-			}
-			seen[g*n+p] = true
 			if binding {
 				switch b1 := binder1[p]; {
 				case b1 < 0:
@@ -573,20 +573,51 @@ func (w *World) refreshForce() {
 				case b1 != g && binder2[p] < 0:
 					binder2[p] = g
 				}
-				allied[g*n+p], allied[p*n+g] = true, true
+				if !allied[g*n+p] {
+					allied[g*n+p], allied[p*n+g] = true, true
+					allies[g], allies[p] = append(allies[g], p), append(allies[p], g)
+				}
 			}
 		}
 	}
 	w.force, w.live = force, live
-	for i := range n {
-		al := w.allies[i][:0]
-		for j, a := range allied[i*n : (i+1)*n] {
-			if a {
-				al = append(al, j)
-			}
+	// A state is single unless one guarantor holds two of its in-force pairs: a mark per
+	// guarantor, fresh for each protégé, finds that in one pass over its backers.
+	for p, bs := range backers {
+		if len(bs) < 2 {
+			continue
 		}
-		w.allies[i] = al
+		w.mark++
+		for _, b := range bs {
+			if w.marked[b.g] == w.mark {
+				single[p] = false
+				break
+			}
+			w.marked[b.g] = w.mark
+		}
 	}
+	// Allies in state order, as the sums over them have always been taken.
+	for _, al := range allies {
+		slices.Sort(al)
+	}
+}
+
+// unmark undoes what the last refresh set in the pair matrix allied and in groupLive, through
+// the lists it built (allies and live), and empties those lists: a refresh costs the pairs in
+// force, not the square of the number of states. Reset calls it before it resizes anything,
+// while w.n is still the size the marks were made at.
+func (w *World) unmark() {
+	n := w.n
+	for i, al := range w.allies {
+		for _, j := range al {
+			w.allied[i*n+j] = false
+		}
+		w.allies[i] = al[:0]
+	}
+	for _, lg := range w.live {
+		w.groupLive[lg.group] = false
+	}
+	w.live = w.live[:0]
 }
 
 func (w *World) stampReset() {

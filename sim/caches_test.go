@@ -1,0 +1,97 @@
+package sim_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"alliancesim/agents"
+	"alliancesim/sim"
+)
+
+// randomWorld returns k copies of Europe (see europes) with random additions that take the
+// engine's bookkeeping off its usual paths: extra guarantees of every kind between random
+// states, some of them to protégés the guarantor already guarantees, with tripwires and late
+// starts, and extra claims.
+func randomWorld(tb testing.TB, rng *rand.Rand, k int) *sim.Spec {
+	spec := europes(tb, k)
+	n := len(spec.States)
+	pick := func(m int) []int {
+		xs := make([]int, 0, m)
+		for range m {
+			xs = append(xs, rng.IntN(n))
+		}
+		return xs
+	}
+	for g := range 3 * k {
+		guarantors, proteges := pick(1+rng.IntN(3)), pick(1+rng.IntN(4))
+		var tripwire []int
+		if rng.IntN(3) == 0 {
+			tripwire = proteges[:1]
+		}
+		spec.Guarantees = append(spec.Guarantees, sim.Guarantee{
+			Name: fmt.Sprintf("random-%d", g), Kind: agents.Kind(rng.IntN(int(agents.NumKinds))),
+			Guarantors: dedup(guarantors), Proteges: dedup(proteges), Tripwire: tripwire, Start: rng.IntN(6),
+		})
+	}
+	for range k {
+		a := rng.IntN(n)
+		claims := append([]sim.Claim(nil), spec.States[a].Claims...)
+		for _, t := range pick(3) {
+			if t != a {
+				claims = append(claims, sim.Claim{Target: t, R: 0.2 + 0.6*rng.Float64()})
+			}
+		}
+		spec.States[a].Claims = claims
+	}
+	return spec
+}
+
+func dedup(xs []int) []int {
+	seen := map[int]bool{}
+	var out []int
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// randomWorlds returns the worlds the cache tests run on: the embedded scenarios and the
+// engine's special cases (enginePaths), and random worlds of 20 and 60 states.
+func randomWorlds(t *testing.T) map[string]*sim.Spec {
+	specs := enginePaths(t)
+	rng := rand.New(rand.NewPCG(15, 15))
+	for i := range 4 {
+		specs[fmt.Sprintf("random-%d", i)] = randomWorld(t, rng, 1+2*(i%2))
+	}
+	return specs
+}
+
+// refreshForce keeps who is allied and which states are single through lists it undoes at the
+// next refresh, never clearing the n² matrix: after every refresh, what it keeps must be what a
+// plain derivation from the pairs gives, in worlds where treaties form, pairs are voided and
+// states are conquered or become clients.
+func TestForceCurrent(t *testing.T) {
+	for name, spec := range randomWorlds(t) {
+		w := sim.NewWorld()
+		for run := range 4 {
+			w.Reset(spec, rand.New(rand.NewPCG(spec.Seed, uint64(run))))
+			if d := sim.ForceDiffers(w); d != "" {
+				t.Fatalf("%s, run %d, after Reset: %s", name, run, d)
+			}
+			for range spec.Steps {
+				sim.StepChecked(w, func(phase string) {
+					if phase != "economy" && phase != "aggression" {
+						return
+					}
+					if d := sim.ForceDiffers(w); d != "" {
+						t.Fatalf("%s, run %d, before %s: %s", name, run, phase, d)
+					}
+				})
+			}
+		}
+	}
+}
