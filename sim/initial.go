@@ -20,12 +20,12 @@ type initialForce struct {
 	fixed   [3]float64 // the honour rule's a0, aw and as
 
 	// Outputs.
-	held, single, force []bool // allied and groupLive follow from allies and live
-	binder1, binder2, anyModes                   []int
-	backers                                      [][]backer
-	allies                                       [][]int
-	live                                         []liveGroup
-	nextStart                                    int
+	held, single, force        []bool // allied and groupLive follow from allies and live
+	binder1, binder2, anyModes []int
+	backers                    [][]backer
+	allies                     [][]int
+	live                       []liveGroup
+	nextStart                  int
 }
 
 func honourFixed(h *agents.Honour) [3]float64 { return [3]float64{h.A0, h.AW, h.AS} }

@@ -101,7 +101,7 @@ type World struct {
 	// Per state, two distinct guarantors of its in-force alliances and treaties (or -1): enough
 	// to tell whether it is protected by someone other than its threat.
 	binder1, binder2 []int
-	menace           []int  // states perceived as aggressive this step
+	menace           []int // states perceived as aggressive this step
 	allies           [][]int
 	raisedNear       []float64 // per threat: the least distance to it of a state that raised b last step
 	stale            bool      // force, allied and held need recomputing
