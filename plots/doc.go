@@ -27,7 +27,7 @@
 //   - Values that are NaN or infinite are missing: lines and bands have a
 //     gap there, bars and whiskers are left out, heatmap cells are hatched.
 //
-// PDF text is encoded as cp1252 (Windows Latin 1), so labels meant for PDF
-// should stay within Latin 1; PNG and SVG take any Unicode text. Labels are
+// Text is Unicode in every format: PDF embeds its fonts with their Unicode
+// maps, so "Київ" or "γ" prints and can be searched and copied. Labels are
 // plain text: underscores and carets are printed as they are.
 package plots

@@ -13,7 +13,6 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgpdf"
 	"gonum.org/v1/plot/vg/vgsvg"
 )
 
@@ -50,7 +49,7 @@ func Save(c Chart, path string, o Options) error {
 		}
 	case ".pdf":
 		render = func() io.WriterTo {
-			pdf := vgpdf.New(o.Width, o.Height) // embeds fonts by default
+			pdf := newPDF(o.Width, o.Height)
 			c.Draw(draw.New(pdf))
 			return pdf
 		}

@@ -75,16 +75,18 @@ func TestSaveFormats(t *testing.T) {
 	}
 }
 
-// TestSaveFontsEmbedded checks that SVG embeds its font, so a journal's
-// renderer without Liberation Sans draws the same glyphs.
+// TestSaveFontsEmbedded checks that SVG and PDF embed their font, so a
+// journal's renderer without Liberation Sans draws the same glyphs.
 func TestSaveFontsEmbedded(t *testing.T) {
 	t.Parallel()
-	path := filepath.Join(t.TempDir(), "c.svg")
-	if err := plots.Save(heatmapChart(t), path, plots.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(readFile(t, path), []byte("@font-face")) {
-		t.Error("SVG has no @font-face: fonts are not embedded")
+	for _, f := range []struct{ name, mark string }{{"c.svg", "@font-face"}, {"c.pdf", "/FontFile2"}} {
+		path := filepath.Join(t.TempDir(), f.name)
+		if err := plots.Save(heatmapChart(t), path, plots.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(readFile(t, path), []byte(f.mark)) {
+			t.Errorf("%s has no %s: fonts are not embedded", f.name, f.mark)
+		}
 	}
 }
 
