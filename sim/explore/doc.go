@@ -45,4 +45,25 @@
 // mean zero and makes up a share s of V, then in expectation S1_i = (1-s)·S1°_i and
 // ST_i = (1-s)·ST°_i + s, where S1°_i and ST°_i are the indices of the noise-free output:
 // every total index is raised by about s. Report the noise share beside the indices.
+//
+// # Morris screening
+//
+// [Morris] lays out R trajectories of K+1 points on a grid of Levels levels, each step moving
+// one factor by Delta = Levels/(2(Levels-1)) (Morris 1991, Technometrics 33:161), K+1 runs
+// per trajectory instead of the N(K+2) of Sobol' indices. [Morris.Indices] returns, per
+// factor, the mean elementary effect μ, the mean absolute effect μ* (Campolongo, Cariboni and
+// Saltelli 2007, Environmental Modelling & Software 22:1509), which ranks factors much as the
+// total Sobol' index does, and the standard deviation σ, large where the factor interacts or
+// acts non-linearly; μ*'s interval is a bootstrap over trajectories, as in SALib.
+//
+// # Robustness and noise
+//
+// [Robustness] compares policy options across the points of a design: per option the mean,
+// the 10th and 90th percentiles, the satisficing share (the share of points at which the
+// option meets a threshold; Simon 1956, Lempert and Collins 2007) and Savage's (1951) regret
+// against the best option at each point, whose maximum is the minimax-regret criterion of
+// Robust Decision Making (Lempert, Popper and Bankes 2003). [NoiseShare] estimates the share
+// of an output's variance across the design that is Monte Carlo noise, E[Var(Y|x)]/Var(Y),
+// from the sampling variance of the output at some of the points ([BinomialNoiseVar],
+// [MeanNoiseVar]).
 package explore

@@ -99,3 +99,48 @@ func (s *SobolIndices) UnmarshalJSON(b []byte) error {
 	}
 	return nil
 }
+
+type jsonMorris struct {
+	Mu         []number `json:"mu"`
+	MuStar     []number `json:"mu_star"`
+	Sigma      []number `json:"sigma"`
+	MuStarConf []number `json:"mu_star_conf"`
+}
+
+// MarshalJSON writes the measures with SALib's keys mu, mu_star, sigma and mu_star_conf;
+// NaN entries are written as null.
+func (m MorrisIndices) MarshalJSON() ([]byte, error) {
+	return json.Marshal(jsonMorris{numbers(m.Mu), numbers(m.MuStar), numbers(m.Sigma), numbers(m.MuStarConf)})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, null as NaN.
+func (m *MorrisIndices) UnmarshalJSON(b []byte) error {
+	var j jsonMorris
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*m = MorrisIndices{floats(j.Mu), floats(j.MuStar), floats(j.Sigma), floats(j.MuStarConf)}
+	return nil
+}
+
+// MarshalJSON writes NaN statistics (an option with no comparable point) as null.
+func (r Robust) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Mean        number `json:"mean"`
+		P10         number `json:"p10"`
+		P90         number `json:"p90"`
+		Satisficing number `json:"satisficing"`
+		MaxRegret   number `json:"max_regret"`
+		MeanRegret  number `json:"mean_regret"`
+	}{number(r.Mean), number(r.P10), number(r.P90), number(r.Satisficing), number(r.MaxRegret), number(r.MeanRegret)})
+}
+
+// MarshalJSON writes an undefined share or variance as null.
+func (n Noise) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Share    number `json:"share"`
+		NoiseVar number `json:"noise_var"`
+		TotalVar number `json:"total_var"`
+		Points   int    `json:"points"`
+	}{number(n.Share), number(n.NoiseVar), number(n.TotalVar), n.Points})
+}

@@ -1,0 +1,172 @@
+package explore
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"alliancesim/sim/stats"
+)
+
+// Morris is the elementary-effects screening design of Morris (1991, Technometrics 33:161)
+// with the μ* measure of Campolongo, Cariboni and Saltelli (2007, Environmental Modelling &
+// Software 22:1509): R trajectories of K+1 points on the grid {0, 1/(Levels-1), ..., 1}^K,
+// each point differing from the previous one in one factor by ±Delta().
+type Morris struct {
+	R      int // trajectories
+	K      int // factors
+	Levels int // grid levels per factor, even and at least 2 (4 is usual)
+}
+
+// Delta returns the step of an elementary effect, Levels/(2(Levels-1)), the step that makes
+// every grid level equally likely to be visited (Morris 1991).
+func (m Morris) Delta() float64 { return float64(m.Levels) / (2 * float64(m.Levels-1)) }
+
+// Rows returns the number of design points, R(K+1).
+func (m Morris) Rows() int { return m.R * (m.K + 1) }
+
+func (m Morris) check() error {
+	switch {
+	case m.R < 2:
+		return fmt.Errorf("morris: %d trajectories: want at least 2", m.R)
+	case m.K < 1:
+		return fmt.Errorf("morris: %d factors: want at least 1", m.K)
+	case m.Levels < 2 || m.Levels%2 != 0:
+		return fmt.Errorf("morris: %d levels: want an even number, at least 2", m.Levels)
+	}
+	return nil
+}
+
+// Points returns the R trajectories one after another, Rows() points in all. Each trajectory
+// starts at a random grid point from which every factor can move by Delta(), visits the
+// factors in a random order and moves each up or down at random (Morris 1991's randomised
+// orientation matrix). Coordinates lie on the grid and include 1, so a caller mapping them to
+// a categorical level or through an unbounded inverse CDF must clamp them below 1. The design
+// is a pure function of m and seed. It panics if the design is invalid.
+func (m Morris) Points(seed uint64) [][]float64 {
+	if err := m.check(); err != nil {
+		panic("explore: " + err.Error())
+	}
+	rng := rand.New(rand.NewPCG(seed, streamMorris))
+	k, delta := m.K, m.Delta()
+	step := 1 / float64(m.Levels-1)
+	flat := make([]float64, m.Rows()*k)
+	pts := make([][]float64, m.Rows())
+	for i := range pts {
+		pts[i] = flat[i*k : (i+1)*k : (i+1)*k]
+	}
+	order := make([]int, k)
+	up := make([]bool, k)
+	for r := range m.R {
+		traj := pts[r*(k+1) : (r+1)*(k+1)]
+		for i := range k {
+			// Base levels 0 .. Levels/2-1 are those from which +Delta stays on the grid.
+			base := float64(rng.IntN(m.Levels/2)) * step
+			up[i] = rng.IntN(2) == 0
+			if up[i] {
+				traj[0][i] = base
+			} else {
+				traj[0][i] = base + delta
+			}
+			order[i] = i
+		}
+		rng.Shuffle(k, func(a, b int) { order[a], order[b] = order[b], order[a] })
+		for t, i := range order {
+			copy(traj[t+1], traj[t])
+			if up[i] {
+				traj[t+1][i] += delta
+			} else {
+				traj[t+1][i] -= delta
+			}
+			// Snap to the grid so that sums of steps never stray by a rounding error.
+			traj[t+1][i] = math.Round(traj[t+1][i]/step) * step
+		}
+	}
+	return pts
+}
+
+// MorrisIndices are the Morris screening measures of each factor. In JSON they carry SALib's
+// keys mu, mu_star, sigma and mu_star_conf.
+type MorrisIndices struct {
+	Mu         []float64 // mean elementary effect
+	MuStar     []float64 // mean absolute elementary effect (Campolongo et al. 2007)
+	Sigma      []float64 // standard deviation of the elementary effects
+	MuStarConf []float64 // half-width of μ*'s 95% bootstrap interval
+}
+
+// Indices computes the Morris measures from the outputs y at points, the trajectories of
+// Points (or any trajectories of K+1 points in which consecutive points differ in exactly
+// one coordinate, each coordinate once). An elementary effect is the change in y divided by
+// the change in that coordinate, so that effects are per unit of the unit-cube coordinate:
+// for y = Σ b_i u_i every effect of factor i is b_i, whatever the step. μ* is the mean
+// absolute effect over the R trajectories, a robust proxy for the total index
+// (Campolongo et al. 2007); σ (standard deviation, n-1 divisor) large next to μ* signals
+// interactions or non-linearity. μ*'s half-width is 1.96 times the standard deviation of μ*
+// over resamples bootstrap resamples of the R effects (NaN with fewer than two resamples).
+func (m Morris) Indices(points [][]float64, y []float64, resamples int, seed uint64) (*MorrisIndices, error) {
+	if err := m.check(); err != nil {
+		return nil, err
+	}
+	if len(points) != m.Rows() || len(y) != m.Rows() {
+		return nil, fmt.Errorf("morris: %d points and %d outputs for a design of %d rows (R=%d, K=%d)",
+			len(points), len(y), m.Rows(), m.R, m.K)
+	}
+	k := m.K
+	// ee[i][r] is factor i's elementary effect in trajectory r.
+	ee := make([][]float64, k)
+	for i := range ee {
+		ee[i] = make([]float64, m.R)
+	}
+	for r := range m.R {
+		seen := make([]bool, k)
+		for t := range k {
+			row := r*(k+1) + t
+			a, b := points[row], points[row+1]
+			if len(a) != k || len(b) != k {
+				return nil, fmt.Errorf("morris: point %d or %d has not %d coordinates", row, row+1, k)
+			}
+			moved := -1
+			for i := range k {
+				if a[i] != b[i] {
+					if moved >= 0 {
+						return nil, fmt.Errorf("morris: points %d and %d differ in coordinates %d and %d, want one", row, row+1, moved, i)
+					}
+					moved = i
+				}
+			}
+			if moved < 0 || seen[moved] {
+				return nil, fmt.Errorf("morris: trajectory %d: step %d does not move a new coordinate", r, t)
+			}
+			seen[moved] = true
+			e := (y[row+1] - y[row]) / (b[moved] - a[moved])
+			if math.IsNaN(e) || math.IsInf(e, 0) {
+				return nil, fmt.Errorf("morris: output %d or %d is not finite", row, row+1)
+			}
+			ee[moved][r] = e
+		}
+	}
+	res := &MorrisIndices{
+		Mu: make([]float64, k), MuStar: make([]float64, k),
+		Sigma: make([]float64, k), MuStarConf: make([]float64, k),
+	}
+	rng := rand.New(rand.NewPCG(seed, streamBootstrap))
+	for i, e := range ee {
+		var mo stats.Moments
+		var abs float64
+		for _, v := range e {
+			mo.Add(v)
+			abs += math.Abs(v)
+		}
+		res.Mu[i], res.Sigma[i], res.MuStar[i] = mo.Mean(), mo.SD(), abs/float64(m.R)
+		var boot stats.Moments
+		for range resamples {
+			var s float64
+			for range m.R {
+				s += math.Abs(e[rng.IntN(m.R)])
+			}
+			boot.Add(s / float64(m.R))
+		}
+		res.MuStarConf[i] = stats.Z95 * boot.SD()
+	}
+	return res, nil
+}
