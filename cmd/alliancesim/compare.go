@@ -24,10 +24,17 @@ argument before it. Runs and seed come from the first option unless --runs and -
 // option is one argument of compare.
 type option struct {
 	name string
+	arg  string // the command-line argument that gave it
 	file *config.File
 }
 
 func cmdCompare(ctx context.Context, e *env, args []string) error {
+	return compareOptions(ctx, e, args, nil)
+}
+
+// compareOptions runs compare with the command line args; given, when not nil, are the options
+// instead of positional arguments (alliancesim reproduce).
+func compareOptions(ctx context.Context, e *env, args []string, given []option) error {
 	fs := newFlags(e, "compare", "A B C... [flags]", compareDoc)
 	var rf runFlags
 	rf.register(fs)
@@ -37,16 +44,18 @@ func cmdCompare(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) < 2 {
+	if len(pos) < 2 && given == nil {
 		return fmt.Errorf("%w: compare needs at least two options", errUsage)
 	}
 	metrics, err := sim.LookupMetrics(*metricList)
 	if err != nil {
 		return fmt.Errorf("%w: --metric: %v", errUsage, err)
 	}
-	opts, err := rf.loadOptions(pos)
-	if err != nil {
-		return err
+	opts := given
+	if opts == nil {
+		if opts, err = rf.loadOptions(pos); err != nil {
+			return err
+		}
 	}
 	var specs []*sim.Spec
 	var hashes []string
@@ -113,17 +122,25 @@ func cmdCompare(ctx context.Context, e *env, args []string) error {
 			out, sh, len(specs), sh.base(), out)
 		return nil
 	}
-	var names []string
+	return finishCompare(e, od, newCompareResult(prov, recordOptions(opts), specs, hashes, metrics, pts))
+}
+
+// recorded is what compare.json records of an option: its name, the argument that gave it and
+// its resolved config.
+type recorded struct{ name, arg, config string }
+
+func recordOptions(opts []option) []recorded {
+	var rs []recorded
 	for _, o := range opts {
-		names = append(names, o.name)
+		rs = append(rs, recorded{o.name, o.arg, string(mustTOML(o.file))})
 	}
-	return finishCompare(e, od, newCompareResult(prov, names, specs, hashes, metrics, pts))
+	return rs
 }
 
 // newCompareResult assembles the comparison from the options' measured points.
-func newCompareResult(prov provenance, names []string, specs []*sim.Spec, hashes []string, metrics []sim.Metric, pts []*sim.SweepPoint) *compareResult {
+func newCompareResult(prov provenance, opts []recorded, specs []*sim.Spec, hashes []string, metrics []sim.Metric, pts []*sim.SweepPoint) *compareResult {
 	runs := specs[0].Runs
-	res := &compareResult{provenance: prov, Runs: runs, Seed: specs[0].Seed}
+	res := &compareResult{provenance: prov, Runs: runs, Seed: specs[0].Seed, FirstRun: specs[0].FirstRun}
 	for _, m := range metrics {
 		res.Metrics = append(res.Metrics, sweepMetric{Name: m.Name, Label: m.Label})
 	}
@@ -140,8 +157,8 @@ func newCompareResult(prov provenance, names []string, specs []*sim.Spec, hashes
 	}
 	for i, spec := range specs {
 		pt := pts[i]
-		co := compareOption{Name: names[i], Scenario: spec.Name, ConfigSHA256: hashes[i],
-			Metrics: pt.Metrics, Survival: pt.Summary.Survival}
+		co := compareOption{Name: opts[i].name, Argument: opts[i].arg, Scenario: spec.Name, ConfigSHA256: hashes[i],
+			Metrics: pt.Metrics, Survival: pt.Summary.Survival, Config: opts[i].config}
 		if focus >= 0 {
 			co.Survival = pt.Summary.PerState[spec.Focus].AttackSurvival
 		}
@@ -174,6 +191,9 @@ func finishCompare(e *env, od *outDir, res *compareResult) error {
 	if err := od.finish(append([]string{"compare.csv", "compare.json"}, names...)...); err != nil {
 		return err
 	}
+	if err := od.writeRunInfo(e); err != nil {
+		return err
+	}
 	res.print(e)
 	fmt.Fprintf(e.stderr, "wrote %s: compare.csv, compare.json, %s (%d options × %d runs, seed %d)\n",
 		out, strings.Join(names, ", "), len(res.Options), res.Runs, res.Seed)
@@ -203,14 +223,14 @@ func (rf *runFlags) loadOptions(args []string) ([]option, error) {
 					return nil, fmt.Errorf("variant %s: %w", name, err)
 				}
 			}
-			opts = append(opts, option{name: name, file: f})
+			opts = append(opts, option{name: name, arg: a, file: f})
 			continue
 		}
 		f, err := rf.load([]string{a})
 		if err != nil {
 			return nil, err
 		}
-		opts = append(opts, option{name: a, file: f})
+		opts = append(opts, option{name: a, arg: a, file: f})
 	}
 	// Options are told apart by name in every output: compare.csv's rows, the charts' legends.
 	for i, o := range opts {
@@ -232,16 +252,21 @@ func mustTOML(f *config.File) []byte {
 // compareResult is compare.json; compare.csv and the charts are drawn from it alone.
 type compareResult struct {
 	provenance
-	Runs    int             `json:"runs"`
-	Seed    uint64          `json:"seed"`
-	Metrics []sweepMetric   `json:"metrics"`
-	Options []compareOption `json:"options"`
+	Runs int    `json:"runs"`
+	Seed uint64 `json:"seed"`
+	// FirstRun is the index of the first run (--first-run).
+	FirstRun int             `json:"first_run"`
+	Metrics  []sweepMetric   `json:"metrics"`
+	Options  []compareOption `json:"options"`
 	// SurvivalLabel names what the survival curves show when it is not deterrence failure.
 	SurvivalLabel string `json:"survival_label,omitempty"`
 }
 
 type compareOption struct {
-	Name         string           `json:"name"`
+	Name string `json:"name"`
+	// Argument is the command-line argument that gave the option: a scenario, a file, or
+	// NAME:path=value,... for a variant of the option before it.
+	Argument     string           `json:"argument"`
 	Scenario     string           `json:"scenario"`
 	ConfigSHA256 string           `json:"option_config_sha256"`
 	Metrics      []stats.Interval `json:"metrics"`
@@ -251,6 +276,8 @@ type compareOption struct {
 	// Survival is the Kaplan–Meier curve of the first deterrence failure, or of the focus
 	// state's first attack (see SurvivalLabel).
 	Survival []stats.SurvivalPoint `json:"survival"`
+	// Config is the option's fully resolved config; its runs and seed are the first option's.
+	Config string `json:"config"`
 }
 
 func (r *compareResult) csv() []byte {

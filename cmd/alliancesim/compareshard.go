@@ -20,6 +20,7 @@ type comparePart struct {
 
 type comparePartOp struct {
 	Name     string         `json:"name"`
+	Argument string         `json:"argument"`
 	Config   string         `json:"config"`
 	Hash     string         `json:"option_config_sha256"`
 	Chunks   []partialChunk `json:"chunks"`
@@ -32,7 +33,7 @@ func writeComparePart(dir string, sh *shard, prov provenance, opts []option, spe
 		p.Metrics = append(p.Metrics, m.Name)
 	}
 	for i, o := range opts {
-		op := comparePartOp{Name: o.name, Config: string(mustTOML(o.file)), Hash: hashes[i], Outcomes: pts[i].Outcomes}
+		op := comparePartOp{Name: o.name, Argument: o.arg, Config: string(mustTOML(o.file)), Hash: hashes[i], Outcomes: pts[i].Outcomes}
 		for j, c := range pts[i].ChunkIndex {
 			op.Chunks = append(op.Chunks, partialChunk{Index: c, Acc: pts[i].Chunks[j]})
 		}
@@ -57,6 +58,7 @@ func mergeCompare(e *env, ps []*comparePart, files []string, out string, force b
 		return err
 	}
 	var names, hashes []string
+	var recs []recorded
 	var specs []*sim.Spec
 	var pts []*sim.SweepPoint
 	for i, op := range first.Options {
@@ -107,6 +109,7 @@ func mergeCompare(e *env, ps []*comparePart, files []string, out string, force b
 		}
 		pt.Finish(spec, acc, metrics)
 		names, hashes = append(names, op.Name), append(hashes, op.Hash)
+		recs = append(recs, recorded{op.Name, op.Argument, op.Config})
 		specs, pts = append(specs, spec), append(pts, pt)
 	}
 	if out == "" {
@@ -117,5 +120,5 @@ func mergeCompare(e *env, ps []*comparePart, files []string, out string, force b
 		return err
 	}
 	defer od.close()
-	return finishCompare(e, od, newCompareResult(first.provenance, names, specs, hashes, metrics, pts))
+	return finishCompare(e, od, newCompareResult(first.provenance, recs, specs, hashes, metrics, pts))
 }

@@ -26,10 +26,8 @@ import (
 	"strings"
 	"syscall"
 	"text/tabwriter"
+	"time"
 )
-
-// version is the program's version, recorded in every output.
-const version = "0.1.0"
 
 // errUsage marks errors that are the caller's misuse of the command line (exit 2).
 var errUsage = errors.New("usage error")
@@ -53,6 +51,10 @@ type env struct {
 	stdout, stderr io.Writer
 	stderrTTY      bool
 	signal         func() os.Signal // the signal that cancelled the context, if any
+	// args and started are the command line (without the program's path) and when it started,
+	// for provenance.json.
+	args    []string
+	started time.Time
 }
 
 func commands() []command {
@@ -62,6 +64,7 @@ func commands() []command {
 		{"compare", "A B C... [flags]", "compare scenarios or variants with the same seeds", cmdCompare},
 		{"plot", "RESULTS.json... [flags]", "redraw charts from saved results at paper sizes", cmdPlot},
 		{"validate", "[SCENARIO|FILE.toml] [flags]", "check the model against published figures (exit 1 on failure)", cmdValidate},
+		{"reproduce", "RESULT.json [--out DIR]", "run again what summary.json, sweep.json or compare.json records and compare byte for byte", cmdReproduce},
 		{"merge", "PARTS... --out DIR", "combine shards' partial results, byte-identical to one run", cmdMerge},
 		{"slurm", "[SCENARIO|FILE.toml] --shards N [flags]", "write (or --submit) Slurm scripts: a job array of shards, then merge", cmdSlurm},
 		{"scenarios", "", "list the embedded scenarios", cmdScenarios},
@@ -124,6 +127,10 @@ func realMain(ctx context.Context, e *env, args []string) int {
 	for _, c := range commands() {
 		if c.name != args[0] {
 			continue
+		}
+		e.args = args
+		if e.started.IsZero() {
+			e.started = time.Now()
 		}
 		err := c.run(ctx, e, args[1:])
 		var intr *interrupted

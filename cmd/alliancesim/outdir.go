@@ -46,6 +46,7 @@ type outDir struct {
 	dir, kind, hash string
 	shard           *shard // a shard writes beside the other shards: it locks only its own files
 	unlock          func()
+	files           []manifestFile // the complete manifest's, for provenance.json
 }
 
 // outputNames are the results each kind of command writes into its folder.
@@ -187,6 +188,7 @@ func (o *outDir) finish(names ...string) error {
 		mf.Name = filepath.ToSlash(name)
 		files = append(files, mf)
 	}
+	o.files = files
 	return o.writeManifest(true, files)
 }
 

@@ -208,6 +208,9 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if err := od.finish(outputNames["run"]...); err != nil {
 		return err
 	}
+	if err := od.writeRunInfo(e); err != nil {
+		return err
+	}
 	fmt.Fprintf(e.stderr, "wrote %s: summary.json, runs.csv, survival.png, outcomes.png (%d runs in %s)\n",
 		out, spec.Runs, time.Since(start).Round(time.Millisecond))
 	return nil
@@ -220,7 +223,7 @@ func writeRunResults(e *env, out string, f *config.File, spec *sim.Spec, acc *si
 	if err := f.WriteTOML(&cfg, false); err != nil {
 		return nil, err
 	}
-	doc := summaryFile{provenance: prov, Summary: sum, Config: cfg.String()}
+	doc := summaryFile{provenance: prov, Summary: sum, FirstRun: spec.FirstRun, Config: cfg.String()}
 	if err := writeJSON(filepath.Join(out, "summary.json"), doc); err != nil {
 		return nil, err
 	}
@@ -248,6 +251,9 @@ type provenance struct {
 type summaryFile struct {
 	provenance
 	*sim.Summary
+	// FirstRun is the index of the first run (--first-run): with Config, it is all that
+	// `alliancesim reproduce` needs.
+	FirstRun int `json:"first_run"`
 	// Config is the fully resolved config (defaults and overrides applied), as TOML: save it to
 	// a file and run it to reproduce these results.
 	Config string `json:"config"`

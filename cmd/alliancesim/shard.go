@@ -165,6 +165,9 @@ func cmdMerge(_ context.Context, e *env, args []string) error {
 	if err := od.finish(outputNames["run"]...); err != nil {
 		return err
 	}
+	if err := od.writeRunInfo(e); err != nil {
+		return err
+	}
 	fmt.Fprintf(e.stderr, "merged %d shards of %d runs into %s\n", len(parts), spec.Runs, dir)
 	return nil
 }

@@ -186,6 +186,12 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	}
 	j.force = rf.force
 	j.made = shellJoin(append([]string{"alliancesim", "slurm"}, args...))
+	if j.command == "sweep" {
+		// The sweep's identity covers its axes, as alliancesim sweep computes it.
+		if f, _, err = sweepConfig(f, params, values); err != nil {
+			return err
+		}
+	}
 	j.scenario, j.hash, j.runs, j.seed = spec.Name, f.Hash(), spec.Runs, spec.Seed
 
 	// The merge writes its results here: the folder is claimed for them now, so that a folder

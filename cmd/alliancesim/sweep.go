@@ -58,31 +58,9 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var axes []sim.Axis
-	var flags []string // the flag that gave each axis, for errors
-	for _, p := range params {
-		a, err := parseParam(f, p)
-		if err != nil {
-			return err
-		}
-		axes, flags = append(axes, a), append(flags, "--param "+p)
-	}
-	for _, v := range values {
-		a, err := parseValues(f, v)
-		if err != nil {
-			return err
-		}
-		axes, flags = append(axes, a), append(flags, "--values "+v)
-	}
-	if err := distinctAxes(f, axes, flags); err != nil {
+	f, axes, err := sweepConfig(f, params, values)
+	if err != nil {
 		return err
-	}
-	if len(params) == 0 && len(values) == 0 {
-		// The config's own sweeps; Load has checked them, and the command line changed no
-		// value they depend on.
-		if axes, err = f.SweepAxes(); err != nil {
-			return err
-		}
 	}
 	if len(axes) == 0 || len(axes) > config.MaxSweeps {
 		return fmt.Errorf("%w: a sweep needs one or two axes (--param or --values, or the config's [[sweep]] tables), got %d", errUsage, len(axes))
@@ -164,9 +142,56 @@ func finishSweep(e *env, od *outDir, prov provenance, f *config.File, spec *sim.
 	if err := od.finish("sweep.csv", "sweep.json", chart); err != nil {
 		return err
 	}
+	if err := od.writeRunInfo(e); err != nil {
+		return err
+	}
 	res.print(e)
 	fmt.Fprintf(e.stderr, "wrote %s: sweep.csv, sweep.json, %s (%d points × %d runs)\n", out, chart, total, spec.Runs)
 	return nil
+}
+
+// sweepConfig returns the axes of a sweep of f, and f with them as its [[sweep]] tables, in
+// canonical form: the axes of --param and --values replace the config's own, so that the config
+// sweep.json records reproduces the sweep alone, and its hash covers the axes.
+func sweepConfig(f *config.File, params, values []string) (*config.File, []sim.Axis, error) {
+	if len(params) == 0 && len(values) == 0 {
+		// The config's own sweeps; Load has checked them, and the command line changed no
+		// value they depend on.
+		axes, err := f.SweepAxes()
+		return f, axes, err
+	}
+	var axes []sim.Axis
+	var sweeps []config.Sweep
+	var flags []string // the flag that gave each axis, for errors
+	for _, p := range params {
+		a, sw, err := paramAxis(f, p)
+		if err != nil {
+			return nil, nil, err
+		}
+		axes, sweeps, flags = append(axes, a), append(sweeps, sw), append(flags, "--param "+p)
+	}
+	for _, v := range values {
+		a, sw, err := valuesAxis(f, v)
+		if err != nil {
+			return nil, nil, err
+		}
+		axes, sweeps, flags = append(axes, a), append(sweeps, sw), append(flags, "--values "+v)
+	}
+	if err := distinctAxes(f, axes, flags); err != nil {
+		return nil, nil, err
+	}
+	if len(axes) > config.MaxSweeps {
+		return nil, nil, fmt.Errorf("%w: a sweep needs one or two axes (--param or --values, or the config's [[sweep]] tables), got %d", errUsage, len(axes))
+	}
+	f.Sweeps = sweeps
+	// Loaded back from its canonical encoding, as a reader of sweep.json loads it: a listed
+	// value is labelled as the config writes it (0.1, not 0.10).
+	g, err := config.Load(f.Name, mustTOML(f))
+	if err != nil {
+		return nil, nil, err
+	}
+	axes, err = g.SweepAxes()
+	return g, axes, err
 }
 
 // distinctAxes refuses two axes of one value, however its path is spelled: the later axis
@@ -189,48 +214,61 @@ func distinctAxes(f *config.File, axes []sim.Axis, flags []string) error {
 
 // parseParam parses PATH=LO:HI:N.
 func parseParam(f *config.File, s string) (sim.Axis, error) {
+	a, _, err := paramAxis(f, s)
+	return a, err
+}
+
+// paramAxis parses PATH=LO:HI:N into its axis and the equivalent [[sweep]] table.
+func paramAxis(f *config.File, s string) (sim.Axis, config.Sweep, error) {
 	path, rng, ok := strings.Cut(s, "=")
 	parts := strings.Split(rng, ":")
 	if !ok || len(parts) != 3 {
-		return sim.Axis{}, fmt.Errorf("%w: --param %q: want PATH=LO:HI:N, e.g. --param rep.init=0.3:0.9:7", errUsage, s)
+		return sim.Axis{}, config.Sweep{}, fmt.Errorf("%w: --param %q: want PATH=LO:HI:N, e.g. --param rep.init=0.3:0.9:7", errUsage, s)
 	}
 	lo, err1 := strconv.ParseFloat(parts[0], 64)
 	hi, err2 := strconv.ParseFloat(parts[1], 64)
 	n, err3 := strconv.Atoi(parts[2])
 	if err1 != nil || err2 != nil || err3 != nil || math.IsNaN(lo) || math.IsNaN(hi) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
-		return sim.Axis{}, fmt.Errorf("%w: --param %q: LO and HI must be numbers and N a whole number", errUsage, s)
+		return sim.Axis{}, config.Sweep{}, fmt.Errorf("%w: --param %q: LO and HI must be numbers and N a whole number", errUsage, s)
 	}
 	if n < 1 || n > 1000 || (n == 1) != (lo == hi) {
-		return sim.Axis{}, fmt.Errorf("%w: --param %q: N must be 1 to 1000 (1 only when LO = HI)", errUsage, s)
+		return sim.Axis{}, config.Sweep{}, fmt.Errorf("%w: --param %q: N must be 1 to 1000 (1 only when LO = HI)", errUsage, s)
 	}
 	_, choices, err := config.Setter(f, path)
 	if err != nil {
-		return sim.Axis{}, err
+		return sim.Axis{}, config.Sweep{}, err
 	}
 	if choices != nil {
-		return sim.Axis{}, fmt.Errorf("%w: --param %q: %s takes one of %s; use --values", errUsage, s, path, strings.Join(choices, ", "))
+		return sim.Axis{}, config.Sweep{}, fmt.Errorf("%w: --param %q: %s takes one of %s; use --values", errUsage, s, path, strings.Join(choices, ", "))
 	}
 	// The axis of the equivalent [[sweep]] table: the same values and labels.
-	a, err := config.Sweep{Path: path, Range: []float64{lo, hi}, N: n}.Axis(f)
+	sw := config.Sweep{Path: path, Range: []float64{lo, hi}, N: n}
+	a, err := sw.Axis(f)
 	if err != nil { // LO and HI too close for N different numbers
-		return sim.Axis{}, fmt.Errorf("%w: --param %q: %v", errUsage, s, err)
+		return sim.Axis{}, config.Sweep{}, fmt.Errorf("%w: --param %q: %v", errUsage, s, err)
 	}
-	return a, nil
+	return a, sw, nil
 }
 
 // parseValues parses PATH=a,b,c.
 func parseValues(f *config.File, s string) (sim.Axis, error) {
+	a, _, err := valuesAxis(f, s)
+	return a, err
+}
+
+// valuesAxis parses PATH=a,b,c into its axis and the equivalent [[sweep]] table.
+func valuesAxis(f *config.File, s string) (sim.Axis, config.Sweep, error) {
 	path, list, ok := strings.Cut(s, "=")
 	if !ok || strings.TrimSpace(list) == "" {
-		return sim.Axis{}, fmt.Errorf("%w: --values %q: want PATH=a,b,c, e.g. --values state.Germany.strategy=buckpass,balance", errUsage, s)
+		return sim.Axis{}, config.Sweep{}, fmt.Errorf("%w: --values %q: want PATH=a,b,c, e.g. --values state.Germany.strategy=buckpass,balance", errUsage, s)
 	}
 	_, choices, err := config.Setter(f, path)
 	if err != nil {
-		return sim.Axis{}, err
+		return sim.Axis{}, config.Sweep{}, err
 	}
 	items := strings.Split(list, ",")
 	if len(items) > config.MaxSweepValues {
-		return sim.Axis{}, fmt.Errorf("--values %s: %d values are too many (allowed: at most %d)", path, len(items), config.MaxSweepValues)
+		return sim.Axis{}, config.Sweep{}, fmt.Errorf("--values %s: %d values are too many (allowed: at most %d)", path, len(items), config.MaxSweepValues)
 	}
 	var seen []float64
 	for i, item := range items {
@@ -238,28 +276,29 @@ func parseValues(f *config.File, s string) (sim.Axis, error) {
 		items[i] = item
 		if choices != nil {
 			if !slices.Contains(choices, item) {
-				return sim.Axis{}, fmt.Errorf("--values %s: %q is not allowed (allowed: %s)", path, item, strings.Join(choices, ", "))
+				return sim.Axis{}, config.Sweep{}, fmt.Errorf("--values %s: %q is not allowed (allowed: %s)", path, item, strings.Join(choices, ", "))
 			}
 			if slices.Contains(items[:i], item) {
-				return sim.Axis{}, fmt.Errorf("--values %s: %q is listed twice", path, item)
+				return sim.Axis{}, config.Sweep{}, fmt.Errorf("--values %s: %q is listed twice", path, item)
 			}
 			continue
 		}
 		v, err := strconv.ParseFloat(item, 64)
 		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-			return sim.Axis{}, fmt.Errorf("--values %s: %q is not a number", path, item)
+			return sim.Axis{}, config.Sweep{}, fmt.Errorf("--values %s: %q is not a number", path, item)
 		}
 		if slices.Contains(seen, v) {
-			return sim.Axis{}, fmt.Errorf("--values %s: %q is listed twice", path, item)
+			return sim.Axis{}, config.Sweep{}, fmt.Errorf("--values %s: %q is listed twice", path, item)
 		}
 		seen = append(seen, v)
 	}
 	// The axis of the equivalent [[sweep]] table: the same values and labels.
-	a, err := config.Sweep{Path: path, Values: items}.Axis(f)
+	sw := config.Sweep{Path: path, Values: items}
+	a, err := sw.Axis(f)
 	if err != nil {
-		return sim.Axis{}, fmt.Errorf("--values %q: %v", s, err)
+		return sim.Axis{}, config.Sweep{}, fmt.Errorf("--values %q: %v", s, err)
 	}
-	return a, nil
+	return a, sw, nil
 }
 
 // sweepResult is sweep.json; sweep.csv and the charts are drawn from it alone, so that
@@ -269,6 +308,7 @@ type sweepResult struct {
 	Scenario string        `json:"scenario"`
 	Runs     int           `json:"runs"`
 	Steps    int           `json:"steps"`
+	FirstRun int           `json:"first_run"`
 	Axes     []sweepAxis   `json:"axes"`
 	Metrics  []sweepMetric `json:"metrics"`
 	Points   []sweepPoint  `json:"points"`
@@ -300,7 +340,7 @@ type sweepPoint struct {
 func newSweepResult(prov provenance, f *config.File, spec *sim.Spec, axes []sim.Axis, metrics []sim.Metric, pts []*sim.SweepPoint) *sweepResult {
 	var cfg strings.Builder
 	f.WriteTOML(&cfg, false)
-	r := &sweepResult{provenance: prov, Scenario: spec.Name, Runs: spec.Runs, Steps: spec.Steps, Config: cfg.String()}
+	r := &sweepResult{provenance: prov, Scenario: spec.Name, Runs: spec.Runs, Steps: spec.Steps, FirstRun: spec.FirstRun, Config: cfg.String()}
 	for _, a := range axes {
 		r.Axes = append(r.Axes, sweepAxis{Path: a.Path, Values: a.Values, Labels: a.Labels})
 	}
