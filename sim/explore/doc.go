@@ -56,6 +56,20 @@
 // total Sobol' index does, and the standard deviation σ, large where the factor interacts or
 // acts non-linearly; μ*'s interval is a bootstrap over trajectories, as in SALib.
 //
+// # Scenario discovery
+//
+// [PRIM] is the Patient Rule Induction Method of Friedman and Fisher (1999, Statistics and
+// Computing 9:123) as Bryant and Lempert (2010, Technological Forecasting & Social Change
+// 77:34) and the EMA Workbench (Kwakkel 2017, Environmental Modelling & Software 96:239) use
+// it: given the design points and which of them are cases (an option failing, say), it peels
+// the factor space a few per cent of the points at a time (a whole category at a time for a
+// categorical factor) towards the region where cases are densest, then pastes back while
+// that raises the density. Each step trades coverage (the share of all cases inside the box)
+// for density (the share of the box's points that are cases); the box is chosen by a density
+// threshold or at the knee of that trade-off, and each of its restrictions gets a
+// quasi-p-value, the binomial probability of the box's cases under the density of the box
+// without that restriction. [Box.Describe] writes the box as a sentence.
+//
 // # Robustness and noise
 //
 // [Robustness] compares policy options across the points of a design: per option the mean,

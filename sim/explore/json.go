@@ -144,3 +144,20 @@ func (n Noise) MarshalJSON() ([]byte, error) {
 		Points   int    `json:"points"`
 	}{number(n.Share), number(n.NoiseVar), number(n.TotalVar), n.Points})
 }
+
+// MarshalJSON writes the box with snake_case keys; an unrestricted side (±Inf), a
+// categorical column's bounds and an unrestricted column's p-value (NaN) are written as null.
+func (b Box) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Lo         []number    `json:"lo"`
+		Hi         []number    `json:"hi"`
+		Allowed    [][]float64 `json:"allowed"`
+		N          int         `json:"n"`
+		Cases      int         `json:"cases"`
+		Coverage   float64     `json:"coverage"`
+		Density    float64     `json:"density"`
+		Mass       float64     `json:"mass"`
+		Restricted []int       `json:"restricted"`
+		PValue     []number    `json:"p_value"`
+	}{numbers(b.Lo), numbers(b.Hi), b.Allowed, b.N, b.Cases, b.Coverage, b.Density, b.Mass, b.Restricted, numbers(b.PValue)})
+}
