@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 )
 
@@ -25,6 +26,9 @@ type Options struct {
 	// KeepChunks keeps each chunk's accumulator in the Result (for shards); otherwise memory does
 	// not grow with the number of runs.
 	KeepChunks bool
+	// Trajectories, when set, receives trajectories.csv (see TrajectoryColumns): a header, then
+	// one row per run, step and state, in run order, written as chunks complete.
+	Trajectories io.Writer
 	// Record, when set, is called with every run's record, from the worker that ran it (so
 	// concurrently, in no particular order). The record is valid during the call only.
 	Record func(r *Record)
@@ -74,10 +78,16 @@ func Ensemble(ctx context.Context, spec *Spec, opt Options) (*Result, error) {
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	if opt.Trajectories != nil {
+		if _, err := io.WriteString(opt.Trajectories, strings.Join(TrajectoryColumns(), ",")+"\n"); err != nil {
+			return nil, err
+		}
+	}
 	type done struct {
 		pos  int // position in todo
 		acc  *Accumulator
 		rows []byte
+		traj []byte
 		err  error
 	}
 	// At most `window` chunks are in flight or waiting to be written, so memory does not grow
@@ -92,9 +102,15 @@ func Ensemble(ctx context.Context, spec *Spec, opt Options) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			runner := NewRunner(spec)
+			var traj []byte // the chunk's trajectories: a new buffer each chunk, handed to the writer
+			if opt.Trajectories != nil {
+				var t trajectory
+				runner.OnStep = func(w *World) { traj = t.appendStep(traj, w) }
+			}
 			for pos := range jobs {
+				traj = nil
 				acc, b, err := runChunk(ctx, runner, spec, todo[pos], rows != nil, opt.Record)
-				results <- done{pos: pos, acc: acc, rows: b, err: err}
+				results <- done{pos: pos, acc: acc, rows: b, traj: traj, err: err}
 			}
 		}()
 	}
@@ -132,6 +148,13 @@ func Ensemble(ctx context.Context, spec *Spec, opt Options) (*Result, error) {
 			delete(pending, next)
 			if rows != nil {
 				if err := rows.write(d.rows); err != nil {
+					firstErr = err
+					cancel()
+					break
+				}
+			}
+			if opt.Trajectories != nil {
+				if _, err := opt.Trajectories.Write(d.traj); err != nil {
 					firstErr = err
 					cancel()
 					break

@@ -15,6 +15,10 @@ type Runner struct {
 	src   rand.PCG
 	rng   *rand.Rand
 	draws []float64
+	// OnStep, when set, is called after every step of a run with the world, which is valid
+	// during the call only (trajectories: what Mesa's DataCollector gives). It must not
+	// change the world or draw from its random source.
+	OnStep func(w *World)
 }
 
 // NewRunner returns a Runner for spec.
@@ -44,6 +48,9 @@ func (r *Runner) Run(run int) *Record {
 	w.rec.Draws = append(w.rec.Draws, r.draws...)
 	for range spec.Steps {
 		w.Step()
+		if r.OnStep != nil {
+			r.OnStep(w)
+		}
 	}
 	w.finish()
 	return &w.rec

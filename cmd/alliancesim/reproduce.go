@@ -107,6 +107,9 @@ func cmdReproduce(ctx context.Context, e *env, args []string) error {
 		if rec.Axes != nil {
 			err = cmdSweep(ctx, e, append([]string{cfg}, flags...))
 		} else {
+			if listed(src, "trajectories.csv") {
+				flags = append(flags, "--trajectories")
+			}
 			err = cmdRun(ctx, e, append([]string{cfg}, flags...))
 		}
 		if err != nil {
@@ -119,6 +122,24 @@ func cmdReproduce(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	return compareFolders(e, src, dir, filepath.Base(path), rec.Version)
+}
+
+// listed reports whether the manifest of folder dir lists the file name.
+func listed(dir, name string) bool {
+	b, err := os.ReadFile(filepath.Join(dir, manifestName))
+	if err != nil {
+		return false
+	}
+	m, err := parseManifest(b)
+	if err != nil {
+		return false
+	}
+	for _, f := range m.Files {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // compareFolders compares the results of folder a that its manifest lists (or the file named

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -132,6 +133,7 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "run", "[SCENARIO|FILE.toml] [flags]", runDoc)
 	var rf runFlags
 	rf.register(fs)
+	trajectories := fs.Bool("trajectories", false, "also write trajectories.csv: per run, step and state, burden, power, threat ratio, alignment and attacks (large: runs × steps × states rows)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -176,6 +178,19 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	}
 	defer rows.abort()
 	opt.Rows = rows
+	names := slices.Clone(outputNames["run"])
+	var traj *atomicFile
+	if *trajectories {
+		if sh != nil {
+			return fmt.Errorf("%w: --trajectories with --shard: a shard does not write them (run the shard's runs with --first-run K --runs N instead)", errUsage)
+		}
+		if traj, err = createAtomic(filepath.Join(out, "trajectories.csv")); err != nil {
+			return err
+		}
+		defer traj.abort()
+		opt.Trajectories = traj
+		names = append(names, "trajectories.csv")
+	}
 	res, err := sim.Ensemble(ctx, spec, opt)
 	bar.finish()
 	if err != nil {
@@ -202,17 +217,22 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if err := rows.commit(); err != nil {
 		return err
 	}
+	if traj != nil {
+		if err := traj.commit(); err != nil {
+			return err
+		}
+	}
 	if _, err := writeRunResults(e, out, f, spec, res.Acc, prov); err != nil {
 		return err
 	}
-	if err := od.finish(outputNames["run"]...); err != nil {
+	if err := od.finish(names...); err != nil {
 		return err
 	}
 	if err := od.writeRunInfo(e); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "wrote %s: summary.json, runs.csv, survival.png, outcomes.png (%d runs in %s)\n",
-		out, spec.Runs, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(e.stderr, "wrote %s: %s (%d runs in %s)\n",
+		out, strings.Join(names, ", "), spec.Runs, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
