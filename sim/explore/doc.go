@@ -54,7 +54,9 @@
 // factor, the mean elementary effect μ, the mean absolute effect μ* (Campolongo, Cariboni and
 // Saltelli 2007, Environmental Modelling & Software 22:1509), which ranks factors much as the
 // total Sobol' index does, and the standard deviation σ, large where the factor interacts or
-// acts non-linearly; μ*'s interval is a bootstrap over trajectories, as in SALib.
+// acts non-linearly; μ*'s interval is a bootstrap over trajectories, as in SALib. With
+// Morris.Candidates the R trajectories are chosen from more for their spread (Campolongo et
+// al. 2007), by a greedy elimination rather than their exhaustive search.
 //
 // # Scenario discovery
 //

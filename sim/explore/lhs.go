@@ -1,9 +1,11 @@
 package explore
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 )
 
 // Criterion selects how LHS chooses among candidate Latin hypercubes.
@@ -109,14 +111,27 @@ func latinHypercube(n, k int, rng *rand.Rand) [][]float64 {
 	return x
 }
 
-// minDistance2 returns the smallest squared Euclidean distance between two rows of x.
+// minDistance2 returns the smallest squared Euclidean distance between two rows of x. It
+// sweeps the rows in order of their first coordinate, so that a pair whose first
+// coordinates alone are farther apart than the best distance so far ends the inner loop.
 func minDistance2(x [][]float64) float64 {
 	m := math.Inf(1)
-	for i := range x {
-		for j := i + 1; j < len(x); j++ {
+	if len(x) < 2 || len(x[0]) == 0 {
+		return m
+	}
+	order := make([]int, len(x))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(x[a][0], x[b][0]) })
+	for ia, a := range order {
+		for _, b := range order[ia+1:] {
+			if t := x[b][0] - x[a][0]; t*t >= m {
+				break
+			}
 			var d float64
-			for c, xi := range x[i] {
-				t := xi - x[j][c]
+			for c, xa := range x[a] {
+				t := xa - x[b][c]
 				d += t * t
 				if d >= m {
 					break

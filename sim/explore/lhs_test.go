@@ -1,6 +1,7 @@
 package explore
 
 import (
+	"math"
 	"testing"
 )
 
@@ -87,5 +88,25 @@ func TestParseCriterion(t *testing.T) {
 	}
 	if _, err := ParseCriterion("best"); err == nil {
 		t.Error("ParseCriterion(best): no error")
+	}
+}
+
+func TestMinDistance(t *testing.T) {
+	// The sweep must agree with the plain all-pairs minimum.
+	for seed := range uint64(5) {
+		x := LHS(60, 3, seed, None)
+		want := math.Inf(1)
+		for i := range x {
+			for j := i + 1; j < len(x); j++ {
+				var d float64
+				for c := range x[i] {
+					d += (x[i][c] - x[j][c]) * (x[i][c] - x[j][c])
+				}
+				want = math.Min(want, d)
+			}
+		}
+		if got := minDistance2(x); got != want {
+			t.Errorf("seed %d: minDistance2 = %v, want %v", seed, got, want)
+		}
 	}
 }

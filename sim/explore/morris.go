@@ -12,10 +12,15 @@ import (
 // with the μ* measure of Campolongo, Cariboni and Saltelli (2007, Environmental Modelling &
 // Software 22:1509): R trajectories of K+1 points on the grid {0, 1/(Levels-1), ..., 1}^K,
 // each point differing from the previous one in one factor by ±Delta().
+//
+// With Candidates > R, Points draws that many trajectories and keeps the R that spread
+// farthest over the space (Campolongo et al. 2007), so that few trajectories still explore
+// the whole range of every factor.
 type Morris struct {
-	R      int // trajectories
-	K      int // factors
-	Levels int // grid levels per factor, even and at least 2 (4 is usual)
+	R          int // trajectories
+	K          int // factors
+	Levels     int // grid levels per factor, even and at least 2 (4 is usual)
+	Candidates int // trajectories to choose the R from; 0 or R means no choice
 }
 
 // Delta returns the step of an elementary effect, Levels/(2(Levels-1)), the step that makes
@@ -33,6 +38,8 @@ func (m Morris) check() error {
 		return fmt.Errorf("morris: %d factors: want at least 1", m.K)
 	case m.Levels < 2 || m.Levels%2 != 0:
 		return fmt.Errorf("morris: %d levels: want an even number, at least 2", m.Levels)
+	case m.Candidates != 0 && m.Candidates < m.R:
+		return fmt.Errorf("morris: %d candidates for %d trajectories: want 0 or at least %d", m.Candidates, m.R, m.R)
 	}
 	return nil
 }
@@ -47,17 +54,31 @@ func (m Morris) Points(seed uint64) [][]float64 {
 	if err := m.check(); err != nil {
 		panic("explore: " + err.Error())
 	}
+	if m.Candidates <= m.R {
+		return m.trajectories(m.R, seed)
+	}
+	all := m.trajectories(m.Candidates, seed)
+	keep := spread(all, m.Candidates, m.K+1, m.R)
+	pts := make([][]float64, 0, m.Rows())
+	for _, t := range keep {
+		pts = append(pts, all[t*(m.K+1):(t+1)*(m.K+1)]...)
+	}
+	return pts
+}
+
+// trajectories draws r random trajectories.
+func (m Morris) trajectories(r int, seed uint64) [][]float64 {
 	rng := rand.New(rand.NewPCG(seed, streamMorris))
 	k, delta := m.K, m.Delta()
 	step := 1 / float64(m.Levels-1)
-	flat := make([]float64, m.Rows()*k)
-	pts := make([][]float64, m.Rows())
+	flat := make([]float64, r*(k+1)*k)
+	pts := make([][]float64, r*(k+1))
 	for i := range pts {
 		pts[i] = flat[i*k : (i+1)*k : (i+1)*k]
 	}
 	order := make([]int, k)
 	up := make([]bool, k)
-	for r := range m.R {
+	for r := range r {
 		traj := pts[r*(k+1) : (r+1)*(k+1)]
 		for i := range k {
 			// Base levels 0 .. Levels/2-1 are those from which +Delta stays on the grid.
@@ -83,6 +104,61 @@ func (m Morris) Points(seed uint64) [][]float64 {
 		}
 	}
 	return pts
+}
+
+// spread returns, ascending, the indices of keep of the n trajectories of length l in pts
+// that lie far apart. The distance between two trajectories is the sum of the Euclidean
+// distances between their points (Campolongo et al. 2007); the spread of a set is the sum
+// over its pairs. Instead of Campolongo's exhaustive search over all subsets, it drops one
+// trajectory at a time, the one whose removal costs the least spread (the one closest to the
+// others), as Ruano, Ribes, Sin and Van Hulle's (2012) local search does in spirit.
+func spread(pts [][]float64, n, l, keep int) []int {
+	d := make([][]float64, n)
+	for a := range d {
+		d[a] = make([]float64, n)
+	}
+	for a := range n {
+		for b := a + 1; b < n; b++ {
+			var s float64
+			for _, p := range pts[a*l : (a+1)*l] {
+				for _, q := range pts[b*l : (b+1)*l] {
+					var e float64
+					for i, v := range p {
+						e += (v - q[i]) * (v - q[i])
+					}
+					s += math.Sqrt(e)
+				}
+			}
+			d[a][b], d[b][a] = s, s
+		}
+	}
+	alive := make([]bool, n)
+	sum := make([]float64, n) // distance to the other live trajectories
+	for a := range n {
+		alive[a] = true
+		for b := range n {
+			sum[a] += d[a][b]
+		}
+	}
+	for left := n; left > keep; left-- {
+		drop := -1
+		for a := range n {
+			if alive[a] && (drop < 0 || sum[a] < sum[drop]) {
+				drop = a
+			}
+		}
+		alive[drop] = false
+		for a := range n {
+			sum[a] -= d[a][drop]
+		}
+	}
+	var out []int
+	for a, ok := range alive {
+		if ok {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // MorrisIndices are the Morris screening measures of each factor. In JSON they carry SALib's

@@ -2,6 +2,7 @@ package explore
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -116,5 +117,48 @@ func TestMorrisErrors(t *testing.T) {
 		if _, err := m.Indices(nil, nil, 10, 1); err == nil {
 			t.Errorf("%+v: no error", m)
 		}
+	}
+}
+
+func TestMorrisCandidates(t *testing.T) {
+	// Points on a line at 0, 0.1 and 1: dropping the middle one keeps the most spread.
+	if got := spread([][]float64{{0}, {0.1}, {1}}, 3, 1, 2); !slices.Equal(got, []int{0, 2}) {
+		t.Errorf("spread kept %v, want [0 2]", got)
+	}
+	total := func(pts [][]float64, r, l int) float64 {
+		var s float64
+		for a := range r {
+			for b := a + 1; b < r; b++ {
+				for _, p := range pts[a*l : (a+1)*l] {
+					for _, q := range pts[b*l : (b+1)*l] {
+						var e float64
+						for i := range p {
+							e += (p[i] - q[i]) * (p[i] - q[i])
+						}
+						s += math.Sqrt(e)
+					}
+				}
+			}
+		}
+		return s
+	}
+	plain := Morris{R: 10, K: 4, Levels: 4}
+	chosen := Morris{R: 10, K: 4, Levels: 4, Candidates: 100}
+	for seed := range uint64(5) {
+		p, c := plain.Points(seed), chosen.Points(seed)
+		if len(c) != chosen.Rows() {
+			t.Fatalf("%d rows, want %d", len(c), chosen.Rows())
+		}
+		// The plain design is the first 10 of the 100 candidates, so the choice can only
+		// spread wider.
+		if sp, sc := total(p, 10, 5), total(c, 10, 5); !(sc > sp) {
+			t.Errorf("seed %d: spread %v, plain %v", seed, sc, sp)
+		}
+		if _, err := chosen.Indices(c, evaluate(c, func(u []float64) float64 { return u[0] - u[3] }), 10, 1); err != nil {
+			t.Errorf("seed %d: %v", seed, err)
+		}
+	}
+	if err := (Morris{R: 10, K: 2, Levels: 4, Candidates: 5}).check(); err == nil {
+		t.Error("5 candidates for 10 trajectories: no error")
 	}
 }

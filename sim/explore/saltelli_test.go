@@ -218,14 +218,3 @@ func TestSobolIndicesJSON(t *testing.T) {
 		t.Errorf("round trip: %+v, want %+v", back, got)
 	}
 }
-
-func BenchmarkSaltelliIndices(b *testing.B) {
-	s := Saltelli{N: 1024, K: 8}
-	y := evaluate(s.Points(0), gFunction([]float64{0, 1, 4.5, 9, 99, 99, 99, 99}))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := s.Indices(y, 1000, 1); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
