@@ -95,3 +95,35 @@ func TestForceCurrent(t *testing.T) {
 		}
 	}
 }
+
+// The credibility cache holds, for the step, what the honour rule gives: checked before the
+// aggression and the response phases, which read it. A treaty formed in the strategy phase
+// beyond the cache's room grows it between the threat phase, which fills it, and those: here it
+// is grown there once a run, and what it then holds must still be right.
+func TestCredibilityCacheCurrent(t *testing.T) {
+	for name, spec := range randomWorlds(t) {
+		w := sim.NewWorld()
+		checked := 0
+		for run := range 4 {
+			w.Reset(spec, rand.New(rand.NewPCG(spec.Seed, uint64(run))))
+			for step := range spec.Steps {
+				sim.StepChecked(w, func(phase string) {
+					if phase == "adjust" && step == 3 {
+						sim.GrowCache(w)
+					}
+					if phase != "aggression" && phase != "respond" {
+						return
+					}
+					k, d := sim.CacheDiffers(w)
+					if d != "" {
+						t.Fatalf("%s, run %d, before %s: %s", name, run, phase, d)
+					}
+					checked += k
+				})
+			}
+		}
+		if checked == 0 {
+			t.Errorf("%s: no credibility cached in 4 runs", name)
+		}
+	}
+}

@@ -149,3 +149,33 @@ func ForceDiffers(w *World) string {
 	}
 	return ""
 }
+
+// CacheDiffers compares every credibility the cache holds for the current step with the honour
+// rule's, computed afresh for each pair of the entry's group, and describes the first
+// difference, or returns "", with how many entries it checked. The cache grows when a treaty
+// forms between the threat phase, which fills it, and the aggression phase, which reads it: what
+// it held must survive.
+func CacheDiffers(w *World) (int, string) {
+	checked := 0
+	for a := range w.n {
+		if w.aggSlot[a] < 0 {
+			continue
+		}
+		block := w.credBlock(a)
+		for pi := range w.pairs {
+			g := w.pairs[pi].g
+			c := block[w.group[pi]]
+			if g == a || c.epoch != w.epoch {
+				continue
+			}
+			checked++
+			if want := w.p.Honour.Credibility(w.commitment(pi, a)); c.q != want {
+				return checked, fmt.Sprintf("step %d: credibility of pair %d (group %d) against %d is %v, want %v", w.t, pi, w.group[pi], a, c.q, want)
+			}
+		}
+	}
+	return checked, ""
+}
+
+// GrowCache doubles the credibility cache's room, as a treaty formed beyond it would.
+func GrowCache(w *World) { w.growCache(2 * w.nGroups) }

@@ -82,6 +82,9 @@ func (w *World) credAll(a int) {
 	pa, nuclear := w.pw[a], w.nuclear[a]
 	reach, rep, pw := w.reach[a*w.n:(a+1)*w.n], w.rep, w.pw
 	live := w.live
+	if cap(w.xs) < len(live) {
+		w.xs = make([]float64, len(live))
+	}
 	xs := w.xs[:len(live)]
 	for k := range live {
 		lg := &live[k]

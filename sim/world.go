@@ -83,6 +83,7 @@ type World struct {
 	aggSlot []int // per state, its slot among potential aggressors, or -1
 	group   []int // per pair, its (guarantor, guarantee, tripwire) group
 	nGroups int   // groups the cache has room for
+	slots   int   // aggressors the cache has room for
 	qCache  []credEntry
 	// Per refresh, the groups with an in-force pair (see liveGroup), and which those are.
 	live       []liveGroup
@@ -233,11 +234,6 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 		w.allies = make([][]int, n)
 	}
 	w.allies = w.allies[:n]
-	for i := range w.allies {
-		if cap(w.allies[i]) < n {
-			w.allies[i] = make([]int, 0, n)
-		}
-	}
 
 	p := w.p
 	for i := range spec.States {
@@ -277,8 +273,6 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 		w.will[i] = betaDraw(rng, spec.States[i].Will.Alpha, spec.States[i].Will.Beta)
 	}
 
-	// Guarantees and their pairs, with room for every treaty that could be formed.
-	maxTreaties := n * (n - 1) / 2
 	if cap(w.backers) < n {
 		w.backers = make([][]backer, n)
 	}
@@ -297,23 +291,9 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 			w.alliances = append(w.alliances, k)
 		}
 	}
-	if cap(w.gs) < len(w.gs)+maxTreaties {
-		gs := make([]gstate, len(w.gs), len(w.gs)+maxTreaties)
-		copy(gs, w.gs)
-		w.gs = gs
-	}
-	if cap(w.pairs) < len(w.pairs)+2*maxTreaties {
-		ps := make([]pair, len(w.pairs), len(w.pairs)+2*maxTreaties)
-		copy(ps, w.pairs)
-		w.pairs = ps
-		gr := make([]int, len(w.group), len(w.pairs)+2*maxTreaties)
-		copy(gr, w.group)
-		w.group = gr
-	}
-	if cap(w.force) < cap(w.pairs) {
-		w.force = make([]bool, 0, cap(w.pairs))
-	}
-	// Credibility cache: room for the blocks of every pair there can be.
+	// The treaties formed during a run append their guarantees and pairs, and their credibility
+	// groups grow the cache (see addPair): a world holds room for the most a run of it has
+	// formed, not for every treaty that could be.
 	slots := 0
 	w.aggSlot = resizeI(w.aggSlot, n)
 	for i := range n {
@@ -323,15 +303,8 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 			slots++
 		}
 	}
-	w.nGroups = 2 * cap(w.pairs)
-	if need := slots * w.nGroups; cap(w.qCache) < need {
-		w.qCache = make([]credEntry, need)
-	}
-	w.qCache = w.qCache[:slots*w.nGroups]
-	w.groupLive = resizeB(w.groupLive, w.nGroups)
-	if cap(w.live) < w.nGroups {
-		w.live, w.xs = make([]liveGroup, 0, w.nGroups), make([]float64, w.nGroups)
-	}
+	w.slots = slots
+	w.growCache(max(w.nGroups, w.groupsUsed()))
 	if cap(w.filled) < slots {
 		w.filled = make([]uint64, slots)
 	}
@@ -346,25 +319,18 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 			w.freeRiders = append(w.freeRiders, i)
 		}
 	}
-	for i := range w.byProtege {
-		if cap(w.byProtege[i]) < len(w.byProtege[i])+n {
-			bp := make([]int32, len(w.byProtege[i]), len(w.byProtege[i])+n)
-			copy(bp, w.byProtege[i])
-			w.byProtege[i] = bp
-		}
-		if cap(w.backers[i]) < cap(w.byProtege[i]) {
-			w.backers[i] = make([]backer, 0, cap(w.byProtege[i]))
-		}
-	}
 	if cap(w.eus) < 2*n { // room for an armed and a hybrid option on every target
 		w.eus, w.opts = make([]float64, 2*n), make([]option, 2*n)
 	}
-	if cap(w.attacks) < n*n {
-		w.attacks = make([]attack, 0, n*n)
-		// Both grow by append when a step needs more; an n³ capacity was gigabytes per worker
-		// at the documented maximum of 1000 states (issue 12).
-		w.cov = make([]cover, 0, n*n)
-		w.events = make([]repEvent, 0, n*n)
+	if cap(w.seq) < n {
+		// The lists of a step (attacks, covering guarantors, reputation events, and each
+		// state's pairs, backers and allies) grow by append when a step needs more, and keep
+		// their room for the next runs: a world holds what its runs have needed, not the n² or
+		// n³ entries they could need (gigabytes per worker at the documented maximum of 1000
+		// states, issues 12 and 15).
+		w.attacks = make([]attack, 0, n)
+		w.cov = make([]cover, 0, n)
+		w.events = make([]repEvent, 0, n)
 		w.seq = make([]int, 0, n)
 	}
 	// The last run's attacks: the strategy phase reads the last step's (armedHit).
@@ -487,12 +453,37 @@ func (w *World) addPair(k, g, p int, tripwire bool) {
 	if tripwire {
 		gr++
 	}
+	if 2*block+2 > w.nGroups {
+		w.growCache(max(2*w.nGroups, 2*block+2, 64))
+	}
 	w.group = append(w.group, gr)
 	w.party[g], w.party[p] = true, true
 	// A new pair is in force from its guarantee's start, at the refresh that start triggers.
 	w.force = append(w.force[:len(w.pairs)], false)
 	w.byProtege[p] = append(w.byProtege[p], int32(len(w.pairs)))
 	w.pairs = append(w.pairs, pair{k: k, g: g, p: p, tripwire: tripwire})
+}
+
+// groupsUsed returns how many credibility groups the current pairs use.
+func (w *World) groupsUsed() int {
+	if len(w.group) == 0 {
+		return 0
+	}
+	return w.group[len(w.group)-1]/2*2 + 2
+}
+
+// growCache gives the credibility cache a block of groups entries for each of w.slots
+// aggressors, and grows what is indexed by group with it. A cache grown anew holds nothing (its
+// entries are of epoch 0, never the world's): what a step needs again is computed again.
+func (w *World) growCache(groups int) {
+	if need := w.slots * groups; cap(w.qCache) < need || groups != w.nGroups {
+		w.qCache = make([]credEntry, need)
+	}
+	w.qCache = w.qCache[:w.slots*groups]
+	w.nGroups = groups
+	gl := resizeB(w.groupLive, groups)
+	copy(gl, w.groupLive)
+	w.groupLive = gl
 }
 
 // inForce reports whether pair pi binds at the current step, as of the last refreshForce.
