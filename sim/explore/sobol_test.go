@@ -5,7 +5,7 @@ import (
 )
 
 func TestSobolKnownPoints(t *testing.T) {
-	// The first eight points of dimensions 1 to 5, worked out by hand from the table in Gray-code
+	// The first eight points of dimensions 1 to 8, worked out by hand from the table in Gray-code
 	// order, where point i is the XOR of the direction numbers v_b for the bits b of i^(i>>1):
 	//
 	//	dim 1: all m = 1, so v = 1/2, 1/4, 1/8.
@@ -14,20 +14,23 @@ func TestSobolKnownPoints(t *testing.T) {
 	//	dim 3: s=2 a=1 m=(1,3): m_3 = 2*3 ^ 4*1 ^ 1 = 3, so v = .1, .11, .011.
 	//	dim 4: s=3 a=1 m=(1,3,1): v = .1, .11, .001.
 	//	dim 5: s=3 a=2 m=(1,1,1): v = .1, .01, .001.
+	//	dim 6: s=4 a=1 m=(1,1,3,3): v = .1, .01, .011, .0011.
+	//	dim 7: s=4 a=4 m=(1,3,5,13): v = .1, .11, .101, .1101.
+	//	dim 8: s=5 a=2 m=(1,1,5,5,17): v = .1, .01, .101, .0101.
 	//
 	// Point 4 (gray 6 = v_2^v_3) of dim 3 is .110^.011 = .101 = 0.625, for example. Dimension
 	// 4's ninth point (gray 12 = v_3^v_4, m_4 = 4*3 ^ 8*1 ^ 1 = 5) is .0010^.0101 = 0.4375.
 	want := [][]float64{
-		{0, 0, 0, 0, 0},
-		{0.5, 0.5, 0.5, 0.5, 0.5},
-		{0.75, 0.25, 0.25, 0.25, 0.75},
-		{0.25, 0.75, 0.75, 0.75, 0.25},
-		{0.375, 0.375, 0.625, 0.875, 0.375},
-		{0.875, 0.875, 0.125, 0.375, 0.875},
-		{0.625, 0.125, 0.875, 0.625, 0.625},
-		{0.125, 0.625, 0.375, 0.125, 0.125},
+		{0, 0, 0, 0, 0, 0, 0, 0},
+		{0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5},
+		{0.75, 0.25, 0.25, 0.25, 0.75, 0.75, 0.25, 0.75},
+		{0.25, 0.75, 0.75, 0.75, 0.25, 0.25, 0.75, 0.25},
+		{0.375, 0.375, 0.625, 0.875, 0.375, 0.125, 0.375, 0.875},
+		{0.875, 0.875, 0.125, 0.375, 0.875, 0.625, 0.875, 0.375},
+		{0.625, 0.125, 0.875, 0.625, 0.625, 0.875, 0.125, 0.125},
+		{0.125, 0.625, 0.375, 0.125, 0.125, 0.375, 0.625, 0.625},
 	}
-	got := SobolSequence(9, 5, 0)
+	got := SobolSequence(9, 8, 0)
 	for i, row := range want {
 		for d, w := range row {
 			if got[i][d] != w {
