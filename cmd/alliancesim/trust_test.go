@@ -121,9 +121,9 @@ func TestMemoryEstimateRefuses(t *testing.T) {
 		avail   int64
 		err     string
 	}{
-		{"1000 states on 2 workers in 1 GiB", 1000, 2, 1 << 30,
-			"1000 states on 2 workers need about 1.2 GiB of memory (0.6 GiB a worker), more than the 1.0 GiB available; use fewer --workers, or a machine with more memory"},
-		{"1000 states on 1 worker in 1 GiB", 1000, 1, 1 << 30, ""},
+		{"1000 states on 2 workers in 256 MiB", 1000, 2, 256 << 20,
+			"1000 states on 2 workers need about 0.3 GiB of memory (0.1 GiB a worker), more than the 0.2 GiB available; use fewer --workers, or a machine with more memory"},
+		{"1000 states on 1 worker in 256 MiB", 1000, 1, 256 << 20, ""},
 		{"10 states in 100 MiB", 10, 2, 100 << 20, ""},
 		{"available memory unknown", 1000, 64, 0, ""},
 	} {
