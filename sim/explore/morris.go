@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 
 	"alliancesim/sim/stats"
+
+	"gonum.org/v1/gonum/stat"
 )
 
 // Morris is the elementary-effects screening design of Morris (1991, Technometrics 33:161)
@@ -226,23 +228,22 @@ func (m Morris) Indices(points [][]float64, y []float64, resamples int, seed uin
 		Sigma: make([]float64, k), MuStarConf: make([]float64, k),
 	}
 	rng := rand.New(rand.NewPCG(seed, streamBootstrap))
+	boot := make([]float64, resamples)
 	for i, e := range ee {
-		var mo stats.Moments
 		var abs float64
 		for _, v := range e {
-			mo.Add(v)
 			abs += math.Abs(v)
 		}
-		res.Mu[i], res.Sigma[i], res.MuStar[i] = mo.Mean(), mo.SD(), abs/float64(m.R)
-		var boot stats.Moments
-		for range resamples {
+		res.Mu[i], res.Sigma[i] = stat.MeanStdDev(e, nil)
+		res.MuStar[i] = abs / float64(m.R)
+		for b := range boot {
 			var s float64
 			for range m.R {
 				s += math.Abs(e[rng.IntN(m.R)])
 			}
-			boot.Add(s / float64(m.R))
+			boot[b] = s / float64(m.R)
 		}
-		res.MuStarConf[i] = stats.Z95 * boot.SD()
+		res.MuStarConf[i] = stats.Z95 * sd(boot)
 	}
 	return res, nil
 }

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"alliancesim/sim/stats"
+	"gonum.org/v1/gonum/stat"
 )
 
 // Noise is the Monte Carlo noise in an output measured at the points of a design.
@@ -33,12 +33,10 @@ type Noise struct {
 // effect on the indices is smaller. The share is NaN if y has fewer than two values or no
 // variance, or pointVar is empty. It returns an error if a value is NaN or negative.
 func NoiseShare(y, pointVar []float64) (Noise, error) {
-	var total stats.Moments
 	for i, v := range y {
 		if math.IsNaN(v) {
 			return Noise{}, fmt.Errorf("noise share: output %d is NaN", i)
 		}
-		total.Add(v)
 	}
 	var noise float64
 	for i, v := range pointVar {
@@ -47,7 +45,7 @@ func NoiseShare(y, pointVar []float64) (Noise, error) {
 		}
 		noise += v
 	}
-	n := Noise{NoiseVar: math.NaN(), TotalVar: total.Var(), Points: len(pointVar), Share: math.NaN()}
+	n := Noise{NoiseVar: math.NaN(), TotalVar: variance(y), Points: len(pointVar), Share: math.NaN()}
 	if len(pointVar) > 0 {
 		n.NoiseVar = noise / float64(len(pointVar))
 	}
@@ -75,12 +73,18 @@ func BinomialNoiseVar(successes, runs int) float64 {
 // values x, where s² is their sample variance (n-1 divisor). It is NaN for fewer than two
 // values.
 func MeanNoiseVar(x []float64) float64 {
-	var m stats.Moments
-	for _, v := range x {
-		m.Add(v)
-	}
+	return variance(x) / float64(len(x))
+}
+
+// variance returns the sample variance (n-1 divisor) of x by gonum's corrected two-pass
+// algorithm, which stays exact for a nearly constant sample where the one-pass formula
+// cancels; NaN for fewer than two values.
+func variance(x []float64) float64 {
 	if len(x) < 2 {
 		return math.NaN()
 	}
-	return m.Var() / float64(len(x))
+	return stat.Variance(x, nil)
 }
+
+// sd returns the sample standard deviation of x, NaN for fewer than two values.
+func sd(x []float64) float64 { return math.Sqrt(variance(x)) }

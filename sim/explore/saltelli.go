@@ -161,23 +161,27 @@ func (s Saltelli) Indices(y []float64, resamples int, seed uint64) (*SobolIndice
 	// Bootstrap: every resample draws one set of base rows, shared by all indices as in
 	// SALib, and the spread of each index over resamples gives its interval.
 	res.S1Conf, res.STConf = make([]float64, k), make([]float64, k)
-	var m1, mt []stats.Moments = make([]stats.Moments, k), make([]stats.Moments, k)
-	var m2 [][]stats.Moments
+	// b1[i][r], bt[i][r], b2[i][j][r]: index values of resample r.
+	b1, bt := make([][]float64, k), make([][]float64, k)
+	var b2 [][][]float64
+	for i := range k {
+		b1[i], bt[i] = make([]float64, resamples), make([]float64, resamples)
+	}
+	var s2 [][]float64
 	if s.SecondOrder {
-		res.S2Conf = nanSquare(k)
-		m2 = make([][]stats.Moments, k)
-		for i := range m2 {
-			m2[i] = make([]stats.Moments, k)
+		res.S2Conf, s2 = nanSquare(k), nanSquare(k)
+		b2 = make([][][]float64, k)
+		for i := range k {
+			b2[i] = make([][]float64, k)
+			for j := i + 1; j < k; j++ {
+				b2[i][j] = make([]float64, resamples)
+			}
 		}
 	}
 	rng := rand.New(rand.NewPCG(seed, streamBootstrap))
 	idx := make([]int, n)
 	s1, st := make([]float64, k), make([]float64, k)
-	var s2 [][]float64
-	if s.SecondOrder {
-		s2 = nanSquare(k)
-	}
-	for range resamples {
+	for r := range resamples {
 		for j := range idx {
 			idx[j] = rng.IntN(n)
 		}
@@ -187,23 +191,22 @@ func (s Saltelli) Indices(y []float64, resamples int, seed uint64) (*SobolIndice
 			clear(st)
 		}
 		for i := range k {
-			m1[i].Add(s1[i])
-			mt[i].Add(st[i])
+			b1[i][r], bt[i][r] = s1[i], st[i]
 		}
 		if s.SecondOrder {
 			e.estimate2(idx, s1, s2)
 			for i := range k {
 				for j := i + 1; j < k; j++ {
-					m2[i][j].Add(s2[i][j])
+					b2[i][j][r] = s2[i][j]
 				}
 			}
 		}
 	}
 	for i := range k {
-		res.S1Conf[i] = stats.Z95 * m1[i].SD()
-		res.STConf[i] = stats.Z95 * mt[i].SD()
+		res.S1Conf[i] = stats.Z95 * sd(b1[i])
+		res.STConf[i] = stats.Z95 * sd(bt[i])
 		for j := i + 1; j < k && s.SecondOrder; j++ {
-			res.S2Conf[i][j] = stats.Z95 * m2[i][j].SD()
+			res.S2Conf[i][j] = stats.Z95 * sd(b2[i][j])
 		}
 	}
 	return res, nil
