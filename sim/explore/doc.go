@@ -3,9 +3,10 @@
 // design points — global sensitivity indices, scenario discovery and robustness across
 // policy options.
 //
-// The package knows nothing of the model: a design is a list of points in [0, 1)^k, and
-// mapping a coordinate u to a factor's value is the caller's job (a uniform range, another
-// distribution by its inverse CDF, or a categorical factor with L levels as floor(u·L)).
+// The package knows nothing of the model: a design is a list of points in [0, 1)^k (a
+// Morris grid also reaches 1), and mapping a coordinate u to a factor's value is the
+// caller's job (a uniform range, another distribution by its inverse CDF, or a categorical
+// factor with L levels as floor(u·L)).
 // Randomness comes only from math/rand/v2 PCG generators seeded explicitly, so every
 // design and every bootstrap interval is a pure function of its arguments.
 //
@@ -49,8 +50,8 @@
 // # Morris screening
 //
 // [Morris] lays out R trajectories of K+1 points on a grid of Levels levels, each step moving
-// one factor by Delta = Levels/(2(Levels-1)) (Morris 1991, Technometrics 33:161), K+1 runs
-// per trajectory instead of the N(K+2) of Sobol' indices. [Morris.Indices] returns, per
+// one factor by Delta = Levels/(2(Levels-1)) (Morris 1991, Technometrics 33:161), R(K+1)
+// design points in all against N(K+2) for Sobol' indices. [Morris.Indices] returns, per
 // factor, the mean elementary effect μ, the mean absolute effect μ* (Campolongo, Cariboni and
 // Saltelli 2007, Environmental Modelling & Software 22:1509), which ranks factors much as the
 // total Sobol' index does, and the standard deviation σ, large where the factor interacts or

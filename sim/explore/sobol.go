@@ -19,10 +19,11 @@ const MaxSobolDim = 1024
 // (2008) direction numbers, starting at index skip (skip = 0 starts with the origin).
 //
 // The points are in Gray-code order (Antonov and Saleev 1979), the order of Joe and Kuo's
-// reference generator, SALib and SciPy, so that the first 2^m points from skip = 0 form a
-// (t, m, s)-net: each elementary dyadic interval of the right volume holds the same number of
-// points. The sequence is not scrambled; its coordinates are exact multiples of 2^-32 in
-// [0, 1). It panics if n or skip is negative, dim is outside [1, MaxSobolDim], or the points
+// reference generator, SALib and SciPy. The 2^m points from any skip that is a multiple of
+// 2^m form a (t, m, s)-net: every elementary dyadic box of volume 2^(t-m) holds exactly 2^t
+// of them, with t = 0 for the first two dimensions, so a coordinate alone puts one point in
+// each interval [i/2^m, (i+1)/2^m). The sequence is not scrambled; its coordinates are exact
+// multiples of 2^-32 in [0, 1). It panics if n or skip is negative, dim is outside [1, MaxSobolDim], or the points
 // would run past index 2^32.
 func SobolSequence(n, dim, skip int) [][]float64 {
 	if n < 0 || skip < 0 {
