@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -216,5 +217,26 @@ func TestSobolIndicesJSON(t *testing.T) {
 	}
 	if back.S1[2] != got.S1[2] || back.STConf[1] != got.STConf[1] || back.S2[0][2] != got.S2[0][2] || !math.IsNaN(back.S2[1][0]) {
 		t.Errorf("round trip: %+v, want %+v", back, got)
+	}
+}
+
+// TestSaltelliNoise checks the package documentation's account of Monte Carlo noise: for
+// y = u1 + 2u2 + e with independent noise e making up a share s of the variance, the
+// expected indices are S1 = (1-s)S1° and ST = (1-s)ST° + s, where S1° = ST° = (0.2, 0.8).
+// With Var(e) = 5/48 against the factors' 5/12, s = 0.2: S1 = (0.16, 0.64), ST = (0.36, 0.84).
+func TestSaltelliNoise(t *testing.T) {
+	s := Saltelli{N: 4096, K: 2}
+	rng := rand.New(rand.NewPCG(5, 5))
+	sigma := math.Sqrt(5.0 / 48)
+	y := evaluate(s.Points(0), func(u []float64) float64 { return u[0] + 2*u[1] + sigma*rng.NormFloat64() })
+	got, err := s.Indices(y, 300, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, w := range []struct{ s1, st float64 }{{0.16, 0.36}, {0.64, 0.84}} {
+		t.Logf("x%d: S1 %.3f ± %.3f (want %.2f), ST %.3f ± %.3f (want %.2f)", i+1, got.S1[i], got.S1Conf[i], w.s1, got.ST[i], got.STConf[i], w.st)
+		if !within(got.S1[i], got.S1Conf[i], w.s1, 0.04) || !within(got.ST[i], got.STConf[i], w.st, 0.04) {
+			t.Errorf("x%d: S1 %.3f ± %.3f, ST %.3f ± %.3f; want %.2f and %.2f", i+1, got.S1[i], got.S1Conf[i], got.ST[i], got.STConf[i], w.s1, w.st)
+		}
 	}
 }
