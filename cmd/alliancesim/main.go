@@ -62,6 +62,7 @@ func commands() []command {
 		{"run", "[SCENARIO|FILE.toml] [flags]", "run an ensemble; write summary.json, runs.csv and charts", cmdRun},
 		{"sweep", "[SCENARIO|FILE.toml] [--param PATH=LO:HI:N] [flags]", "run a 1-D or 2-D parameter sweep with common random numbers", cmdSweep},
 		{"compare", "A B C... [flags]", "compare scenarios or variants with the same seeds", cmdCompare},
+		{"explore", "[SCENARIO|FILE.toml] [--options A,B,C] [--design lhs|sobol|morris] [flags]", "global sensitivity, scenario discovery and robustness over many factors", cmdExplore},
 		{"plot", "RESULTS.json... [flags]", "redraw charts from saved results at paper sizes", cmdPlot},
 		{"validate", "[SCENARIO|FILE.toml] [flags]", "check the model against published figures (exit 1 on failure)", cmdValidate},
 		{"reproduce", "RESULT.json [--out DIR]", "run again what summary.json, sweep.json or compare.json records and compare byte for byte", cmdReproduce},

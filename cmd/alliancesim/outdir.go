@@ -28,7 +28,7 @@ const manifestSchema = 1
 type manifest struct {
 	Schema       int            `json:"alliancesim_manifest"`
 	Version      string         `json:"version"`
-	Kind         string         `json:"kind"` // run, sweep, compare or validate
+	Kind         string         `json:"kind"` // run, sweep, compare, explore or validate
 	ConfigSHA256 string         `json:"config_sha256"`
 	Complete     bool           `json:"complete"`
 	Files        []manifestFile `json:"files"`
@@ -51,9 +51,11 @@ type outDir struct {
 
 // outputNames are the results each kind of command writes into its folder.
 var outputNames = map[string][]string{
-	"run":      {"summary.json", "runs.csv", "survival.png", "outcomes.png"},
-	"sweep":    {"sweep.csv", "sweep.json", "sweep.png", "heatmap.png"},
-	"compare":  {"compare.csv", "compare.json", "compare.png", "survival.png"},
+	"run":     {"summary.json", "runs.csv", "survival.png", "outcomes.png"},
+	"sweep":   {"sweep.csv", "sweep.json", "sweep.png", "heatmap.png"},
+	"compare": {"compare.csv", "compare.json", "compare.png", "survival.png"},
+	"explore": {"explore.json", "points.csv", "indices.csv", "prim.csv", "robustness.csv",
+		"sensitivity.png", "morris.png", "prim.png", "robust.png"},
 	"validate": {"validate.csv", "validate.png", "burdens.csv", "burdens.png"},
 }
 

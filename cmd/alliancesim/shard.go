@@ -106,7 +106,8 @@ func writePartial(dir string, sh *shard, prov provenance, cfg string, spec *sim.
 const mergeDoc = `Combine the partial results of the shards of one run (part-K-of-N.json, each beside its
 part-K-of-N.csv) into summary.json, runs.csv and the charts, byte-identical to an unsharded run;
 or of one sweep (sweep-part-K-of-N.json beside points/) into sweep.csv, sweep.json and its chart;
-or of one comparison (compare-part-K-of-N.json) into compare.csv, compare.json and its charts.
+or of one comparison (compare-part-K-of-N.json) into compare.csv, compare.json and its charts;
+or of one exploration (explore-part-K-of-N.json beside points/) into explore.json and the rest.
 It refuses a missing shard, a duplicate, or partials from a different config, seed, version or N,
 and names the culprit. Arguments are partial files, or directories holding them.`
 
@@ -125,6 +126,11 @@ func cmdMerge(_ context.Context, e *env, args []string) error {
 		return err
 	} else if len(ps) > 0 {
 		return mergeCompare(e, ps, files, *out, *force)
+	}
+	if ps, files, err := readParts(pos, "explore-part", "explore", func(p *explorePart) string { return p.Kind }); err != nil {
+		return err
+	} else if len(ps) > 0 {
+		return mergeExplore(e, ps, files, *out, *force)
 	}
 	if ms, files, err := readParts(pos, "sweep-part", "sweep", func(m *sweepManifest) string { return m.Kind }); err != nil {
 		return err

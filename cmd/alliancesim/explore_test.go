@@ -1,0 +1,240 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// exploreWorld is a small world for explore's tests: Russia's claim on Ukraine drives the
+// outcome, and kind.alliance.aid provably does nothing, for no guarantee is an alliance and
+// no state forms one.
+const exploreWorld = `[simulation]
+name = "tiny"
+runs = 100
+steps = 10
+focus = "Ukraine"
+
+[model]
+formation = false
+
+[[state]]
+name = "Russia"
+economy = 2.16
+burden = 0.071
+position = [37.62, 55.76]
+nuclear = true
+claims = { Ukraine = 0.8 }
+
+[[state]]
+name = "Ukraine"
+economy = 0.19
+burden = 0.34
+position = [30.52, 50.45]
+
+[[state]]
+name = "United Kingdom"
+economy = 3.64
+burden = 0.0233
+position = [-0.13, 51.51]
+
+[[guarantee]]
+name = "G7"
+kind = "agreement"
+guarantors = ["United Kingdom"]
+proteges = ["Ukraine"]
+
+[[factor]]
+path = "state.Russia.claims.Ukraine"
+name = "claim"
+min = 0.1
+max = 1.0
+
+[[factor]]
+path = "kind.alliance.aid"
+name = "null"
+min = 0
+max = 0.5
+`
+
+// exploreCmd runs a Sobol' design of 8 base samples (32 points and 4 replicates, three
+// blocks) of two options: the world, and a variant of it with more aid.
+var exploreCmd = []string{"explore", "world.toml", "--options", "world.toml,aided:kind.agreement.aid=0.2",
+	"--design", "sobol", "--samples", "8", "--runs", "64", "--metric", "focus_attacked",
+	"--threshold", "focus_attacked<0.3", "--discover", "focus_attacked>0.3", "--resamples", "50", "--quiet"}
+
+func writeWorld(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, "world.toml"), []byte(exploreWorld), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// exploreOutputs are the files compared byte for byte.
+var exploreOutputs = []string{"explore.json", "points.csv", "indices.csv", "prim.csv", "robustness.csv", "sensitivity.png", "prim.png", "robust.png", "manifest.json"}
+
+func sameOutputs(t *testing.T, dir, a, b, what string) {
+	t.Helper()
+	for _, name := range exploreOutputs {
+		x, err := os.ReadFile(filepath.Join(dir, a, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		y, err := os.ReadFile(filepath.Join(dir, b, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s: %s differs from %s", name, what, a)
+		}
+	}
+}
+
+// An exploration is byte-identical for 1 and 2 workers and for 3 shards merged; a factor that
+// does nothing has Sobol' indices of 0, the factor that matters does not; and every option and
+// design point runs the same seeds.
+func TestExploreIdentical(t *testing.T) {
+	dir := t.TempDir()
+	writeWorld(t, dir)
+	run := func(args ...string) result {
+		t.Helper()
+		r := alliancesim(t, dir, args...)
+		if r.code != 0 {
+			t.Fatalf("alliancesim %s: exit %d: %s", strings.Join(args, " "), r.code, r.stderr)
+		}
+		return r
+	}
+	run(append(exploreCmd, "--workers", "1", "--out", "w1")...)
+	run(append(exploreCmd, "--workers", "2", "--out", "w2")...)
+	for _, k := range []string{"2/3", "0/3", "1/3"} {
+		run(append(exploreCmd, "--shard", k, "--out", "parts")...)
+	}
+	if r := alliancesim(t, dir, "merge", "parts/explore-part-0-of-3.json", "parts/explore-part-2-of-3.json", "--out", "m"); r.code != 1 ||
+		!strings.Contains(r.stderr, "missing shard(s): explore-part-1-of-3") {
+		t.Errorf("merge without shard 1: exit %d: %s", r.code, r.stderr)
+	}
+	run("merge", "parts", "--out", "merged")
+	sameOutputs(t, dir, "w1", "w2", "2 workers")
+	sameOutputs(t, dir, "w1", "merged", "3 shards merged")
+
+	var res struct {
+		Factors []struct{ Name string }
+		Values  [][]float64
+		// Outcomes[o][p][m]
+		Outcomes   [][][]struct{ P float64 }
+		Replicated [][][]struct{ P float64 } `json:"replicate_outcomes"`
+		Replicates []int
+		Results    []struct {
+			Option string
+			Sobol  struct {
+				S1, ST []float64
+			}
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "w1", "explore.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Values) != 32 || len(res.Replicates) != 4 || len(res.Results) != 2 {
+		t.Fatalf("%d points, %d replicates, %d options; want 32, 4, 2", len(res.Values), len(res.Replicates), len(res.Results))
+	}
+	for _, o := range res.Results {
+		// With the same seeds at every point, a factor that changes nothing changes no run: its
+		// indices are 0 exactly, not merely within noise.
+		if s1, st := o.Sobol.S1[1], o.Sobol.ST[1]; math.Abs(s1) > 1e-12 || math.Abs(st) > 1e-12 {
+			t.Errorf("%s: the null factor has S1 %g, ST %g; want 0", o.Option, s1, st)
+		}
+		if st := o.Sobol.ST[0]; !(st > 0.2) {
+			t.Errorf("%s: Russia's claim has ST %g; want a large share of the variance", o.Option, st)
+		}
+	}
+	// Common random numbers: points that differ only in the null factor have identical
+	// outcomes, in every option; Saltelli's rows A and AB^null (rows 0 and 2 of each block of
+	// K+2 = 4) are such points.
+	for o := range res.Outcomes {
+		for j := 0; j < 32; j += 4 {
+			if a, ab := res.Outcomes[o][j][0].P, res.Outcomes[o][j+2][0].P; a != ab {
+				t.Errorf("option %d, base row %d: %g at A, %g at AB^null", o, j/4, a, ab)
+			}
+		}
+	}
+	// A replicate runs other seeds than its design point: somewhere they differ.
+	differ := false
+	for j, p := range res.Replicates {
+		differ = differ || res.Replicated[0][j][0].P != res.Outcomes[0][p][0].P
+	}
+	if !differ {
+		t.Error("every replicate equals its design point: the replicates do not run other seeds")
+	}
+}
+
+// An exploration that lost blocks resumes from those it kept, without recomputing them, and
+// ends byte-identical to an uninterrupted one.
+func TestExploreResume(t *testing.T) {
+	dir := t.TempDir()
+	writeWorld(t, dir)
+	args := append(exploreCmd, "--out", "x")
+	if r := alliancesim(t, dir, args...); r.code != 0 {
+		t.Fatalf("explore: exit %d: %s", r.code, r.stderr)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "whole"), os.DirFS(filepath.Join(dir, "x"))); err != nil {
+		t.Fatal(err)
+	}
+	// As if interrupted during block 1: its file and the results are missing.
+	for _, name := range []string{"points/block-00001.json", "explore.json"} {
+		if err := os.Remove(filepath.Join(dir, "x", name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kept := filepath.Join(dir, "x", "points", "block-00000.json")
+	old := time.Unix(1, 0)
+	if err := os.Chtimes(kept, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if r := alliancesim(t, dir, append(args, "--resume")...); r.code != 0 {
+		t.Fatalf("resume: exit %d: %s", r.code, r.stderr)
+	}
+	sameOutputs(t, dir, "whole", "x", "the resumed exploration")
+	if st, err := os.Stat(kept); err != nil || !st.ModTime().Equal(old) {
+		t.Errorf("resume rewrote a block it had: %v", err)
+	}
+	// Another plan refuses the blocks.
+	r := alliancesim(t, dir, append(append([]string{}, exploreCmd...), "--samples", "4", "--out", "x", "--resume")...)
+	if r.code != 1 || !strings.Contains(r.stderr, "different exploration") {
+		t.Errorf("resume with another design: exit %d: %s", r.code, r.stderr)
+	}
+}
+
+func TestExploreErrors(t *testing.T) {
+	dir := t.TempDir()
+	writeWorld(t, dir)
+	for _, test := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"world.toml", "--design", "grid"}, 2, `--design "grid" (allowed: lhs, sobol, morris)`},
+		{[]string{"world.toml", "--discover", "focus_attacked=0.2"}, 2, "want METRIC>X or METRIC<X"},
+		{[]string{"world.toml", "--threshold", "nope<0.2"}, 2, `unknown metric "nope"`},
+		{[]string{"world.toml", "--design", "morris", "--levels", "3"}, 2, "--levels 3: allowed an even number"},
+		{[]string{"world.toml", "--second-order"}, 2, "--second-order is for --design sobol"},
+		{[]string{"world.toml", "--samples", "1"}, 2, "--samples 1: allowed 2 to"},
+		{[]string{"world.toml", "--replicates", "100", "--samples", "10"}, 2, "--replicates 100: allowed 0 to the 10 design points"},
+		{[]string{"europe-2025"}, 1, "has no factors to explore: add [[factor]] tables or [uncertainty] entries"},
+		{[]string{"world.toml", "--options", "informal-ambiguity"}, 1, "option informal-ambiguity: factor claim:"},
+		{[]string{"world.toml", "--options", "kind.treaty.aid=0.1"}, 2, "continues no variant"},
+	} {
+		r := alliancesim(t, dir, append([]string{"explore", "--samples", "4", "--runs", "10"}, test.args...)...)
+		if r.code != test.code || !strings.Contains(r.stderr, test.want) {
+			t.Errorf("explore %s: exit %d, want %d with %q:\n%s", strings.Join(test.args, " "), r.code, test.code, test.want, r.stderr)
+		}
+	}
+}
