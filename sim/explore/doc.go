@@ -71,7 +71,10 @@
 // for density (the share of the box's points that are cases); the box is chosen by a density
 // threshold or at the knee of that trade-off, and each of its restrictions gets a
 // quasi-p-value, the binomial probability of the box's cases under the density of the box
-// without that restriction. [Box.Describe] writes the box as a sentence.
+// without that restriction. [Box.Describe] writes the box as a sentence. [CART] gives the
+// second view that Lempert, Bryant and Bankes (2008) compare with PRIM: a classification
+// tree (Breiman, Friedman, Olshen and Stone 1984) whose densest leaves are boxes too,
+// found by Gini splits rather than patient peeling.
 //
 // # Robustness and noise
 //
