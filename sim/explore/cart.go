@@ -56,7 +56,8 @@ type TreeNode struct {
 // grouping for a two-class outcome; Breiman et al. 1984, §9.4). A node is a leaf at
 // MaxDepth, when it is pure, or when no split leaves MinLeaf of the points on each side. The
 // tree is a pure function of its arguments (ties go to the lower column and the lower cut).
-// It returns an error for the inputs PRIM refuses.
+// It returns an error if x and y differ in length, the rows differ in length, a value is
+// NaN, or an option is out of range; a tree of no cases is a single leaf.
 func CART(x [][]float64, y []bool, opt TreeOptions) (*Tree, error) {
 	if opt.MaxDepth == 0 {
 		opt.MaxDepth = 3
@@ -67,7 +68,7 @@ func CART(x [][]float64, y []bool, opt TreeOptions) (*Tree, error) {
 	if opt.MaxDepth < 0 || !(opt.MinLeaf > 0 && opt.MinLeaf < 0.5) {
 		return nil, fmt.Errorf("cart: depth %d, minimum leaf %v: want a positive depth and a share in (0, 0.5)", opt.MaxDepth, opt.MinLeaf)
 	}
-	d, err := checkPRIM(x, y, PRIMOptions{Alpha: 0.05, PasteAlpha: 0.05, MinMass: 0.05, Categorical: opt.Categorical})
+	d, err := checkCases(x, y, opt.Categorical)
 	if err != nil {
 		return nil, fmt.Errorf("cart: %w", err)
 	}

@@ -140,12 +140,6 @@ func PRIM(x [][]float64, y []bool, opt PRIMOptions) (*PRIMResult, error) {
 }
 
 func checkPRIM(x [][]float64, y []bool, opt PRIMOptions) (int, error) {
-	if len(x) != len(y) {
-		return 0, fmt.Errorf("prim: %d points but %d outcomes", len(x), len(y))
-	}
-	if len(x) == 0 {
-		return 0, fmt.Errorf("prim: no points")
-	}
 	for _, c := range []struct {
 		name string
 		v    float64
@@ -157,17 +151,32 @@ func checkPRIM(x [][]float64, y []bool, opt PRIMOptions) (int, error) {
 	if !(opt.Threshold >= 0 && opt.Threshold <= 1) {
 		return 0, fmt.Errorf("prim: threshold %v: want a density in [0, 1]", opt.Threshold)
 	}
+	d, err := checkCases(x, y, opt.Categorical)
+	if err != nil {
+		return 0, fmt.Errorf("prim: %w", err)
+	}
+	return d, nil
+}
+
+// checkCases checks the data of PRIM and CART and returns the number of columns.
+func checkCases(x [][]float64, y []bool, categorical []bool) (int, error) {
+	if len(x) != len(y) {
+		return 0, fmt.Errorf("%d points but %d outcomes", len(x), len(y))
+	}
+	if len(x) == 0 {
+		return 0, fmt.Errorf("no points")
+	}
 	d := len(x[0])
-	if opt.Categorical != nil && len(opt.Categorical) != d {
-		return 0, fmt.Errorf("prim: %d categorical flags for %d columns", len(opt.Categorical), d)
+	if categorical != nil && len(categorical) != d {
+		return 0, fmt.Errorf("%d categorical flags for %d columns", len(categorical), d)
 	}
 	for i, row := range x {
 		if len(row) != d {
-			return 0, fmt.Errorf("prim: point %d has %d values, point 0 has %d", i, len(row), d)
+			return 0, fmt.Errorf("point %d has %d values, point 0 has %d", i, len(row), d)
 		}
 		for j, v := range row {
 			if math.IsNaN(v) {
-				return 0, fmt.Errorf("prim: point %d column %d is NaN", i, j)
+				return 0, fmt.Errorf("point %d column %d is NaN", i, j)
 			}
 		}
 	}
