@@ -25,9 +25,9 @@ func Columns(spec *Spec) []string {
 	cols = append(cols, "honoured", "abandoned", "buck_passed", "costly_interventions")
 	for _, s := range spec.States {
 		n := columnName(s.Name)
-		cols = append(cols, n+"_protected", n+"_attacked", n+"_armed_attacked", n+"_covered_attacked", n+"_failure_step",
-			n+"_attack_step", n+"_censor_step",
-			n+"_economy_lost", n+"_conquered", n+"_client", n+"_final_burden", n+"_final_economy")
+		for _, f := range stateFields { // appendRow writes them in this order
+			cols = append(cols, n+"_"+f)
+		}
 	}
 	for _, g := range spec.Guarantees {
 		if allianceForRho(&g) {

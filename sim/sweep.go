@@ -37,6 +37,7 @@ type SweepPoint struct {
 	Labels  []string
 	Summary *Summary
 	Metrics []stats.Interval // in SweepOptions.Metrics order; NaN where undefined
+	N       []int64          // each metric's denominator (see Metric.Denominator)
 	// Outcomes holds, for each binary metric, the per-run outcomes as a bitset, so that
 	// neighbouring points can be compared run by run (common random numbers).
 	Outcomes [][]uint64
@@ -134,8 +135,9 @@ func Measure(ctx context.Context, spec *Spec, pt *SweepPoint, metrics []Metric, 
 // Finish sets the point's summary and metrics from the accumulator of its runs.
 func (pt *SweepPoint) Finish(spec *Spec, acc *Accumulator, metrics []Metric) {
 	pt.Summary = Summarize(spec, acc)
-	pt.Metrics = pt.Metrics[:0]
+	pt.Metrics, pt.N = pt.Metrics[:0], pt.N[:0]
 	for _, met := range metrics {
+		pt.N = append(pt.N, met.Denominator(spec, acc))
 		v, ok := met.Value(pt.Summary)
 		if !ok {
 			v = stats.Interval{P: nan(), Lo: nan(), Hi: nan()}

@@ -16,7 +16,7 @@ import (
 )
 
 const compareDoc = `Run several scenarios, or variants of one, with the same run seeds (paired), and write
-compare.csv (one row per option), compare.json, compare.png (grouped bars of the metrics with
+compare.csv (one row per option), compare-long.csv (one row per option and metric), compare.json, compare.png (grouped bars of the metrics with
 95% whiskers) and survival.png (the Kaplan–Meier curves of all options on one chart).
 Each argument is a scenario name or file, or NAME:path=value,path=value for a variant of the
 argument before it. Runs and seed come from the first option unless --runs and --seed say.`
@@ -158,7 +158,7 @@ func newCompareResult(prov provenance, opts []recorded, specs []*sim.Spec, hashe
 	for i, spec := range specs {
 		pt := pts[i]
 		co := compareOption{Name: opts[i].name, Argument: opts[i].arg, Scenario: spec.Name, ConfigSHA256: hashes[i],
-			Metrics: pt.Metrics, Survival: pt.Summary.Survival, Config: opts[i].config}
+			Metrics: pt.Metrics, N: pt.N, Survival: pt.Summary.Survival, Config: opts[i].config}
 		if focus >= 0 {
 			co.Survival = pt.Summary.PerState[spec.Focus].AttackSurvival
 		}
@@ -181,6 +181,9 @@ func finishCompare(e *env, od *outDir, res *compareResult) error {
 	if err := writeFileAtomic(filepath.Join(out, "compare.csv"), res.csv()); err != nil {
 		return err
 	}
+	if err := writeFileAtomic(filepath.Join(out, "compare-long.csv"), res.longCSV()); err != nil {
+		return err
+	}
 	if err := writeJSON(filepath.Join(out, "compare.json"), res); err != nil {
 		return err
 	}
@@ -188,14 +191,14 @@ func finishCompare(e *env, od *outDir, res *compareResult) error {
 	if err != nil {
 		return err
 	}
-	if err := od.finish(append([]string{"compare.csv", "compare.json"}, names...)...); err != nil {
+	if err := od.finish(append([]string{"compare.csv", "compare-long.csv", "compare.json"}, names...)...); err != nil {
 		return err
 	}
 	if err := od.writeRunInfo(e); err != nil {
 		return err
 	}
 	res.print(e)
-	fmt.Fprintf(e.stderr, "wrote %s: compare.csv, compare.json, %s (%d options × %d runs, seed %d)\n",
+	fmt.Fprintf(e.stderr, "wrote %s: compare.csv, compare-long.csv, compare.json, %s (%d options × %d runs, seed %d)\n",
 		out, strings.Join(names, ", "), len(res.Options), res.Runs, res.Seed)
 	return nil
 }
@@ -270,6 +273,8 @@ type compareOption struct {
 	Scenario     string           `json:"scenario"`
 	ConfigSHA256 string           `json:"option_config_sha256"`
 	Metrics      []stats.Interval `json:"metrics"`
+	// N is each metric's denominator (see sweepPoint.N).
+	N []int64 `json:"n"`
 	// Diff is the paired difference from the first option (null for the first, and for metrics
 	// that are not per-run yes/no outcomes).
 	Diff []*stats.Interval `json:"diff"`
@@ -284,16 +289,16 @@ func (r *compareResult) csv() []byte {
 	var b strings.Builder
 	cols := []string{"option", "scenario"}
 	for _, m := range r.Metrics {
-		cols = append(cols, m.Name+"_p", m.Name+"_lo", m.Name+"_hi")
+		cols = append(cols, m.Name, m.Name+"_lo", m.Name+"_hi", m.Name+"_n")
 	}
 	for _, m := range r.Metrics {
-		cols = append(cols, "diff_"+m.Name+"_p", "diff_"+m.Name+"_lo", "diff_"+m.Name+"_hi")
+		cols = append(cols, "diff_"+m.Name, "diff_"+m.Name+"_lo", "diff_"+m.Name+"_hi")
 	}
 	b.WriteString(strings.Join(cols, ",") + "\n")
 	for _, o := range r.Options {
 		row := []string{csvText(o.Name), csvText(o.Scenario)}
-		for _, iv := range o.Metrics {
-			row = append(row, csvFloat(iv.P), csvFloat(iv.Lo), csvFloat(iv.Hi))
+		for m, iv := range o.Metrics {
+			row = append(row, csvFloat(iv.P), csvFloat(iv.Lo), csvFloat(iv.Hi), strconv.FormatInt(o.N[m], 10))
 		}
 		for _, d := range o.Diff {
 			if d == nil {

@@ -56,6 +56,7 @@ type pointFile struct {
 	Values       []float64        `json:"values"`
 	Labels       []string         `json:"labels"`
 	Metrics      []stats.Interval `json:"metrics"`
+	N            []int64          `json:"n"`
 	Outcomes     [][]uint64       `json:"outcomes"`
 	// For a shard's point: which shard, and its chunks' exact accumulators.
 	Shard    int            `json:"shard,omitempty"`
@@ -110,12 +111,12 @@ func (id *pointID) check(path string, p *pointFile, idx int) error {
 		}
 	}
 	if id.shard == nil {
-		if len(p.Metrics) != id.metrics {
-			return bad("%d metrics, want %d", len(p.Metrics), id.metrics)
+		if len(p.Metrics) != id.metrics || len(p.N) != id.metrics {
+			return bad("%d metrics and %d denominators, want %d", len(p.Metrics), len(p.N), id.metrics)
 		}
 		return nil
 	}
-	if p.Metrics != nil {
+	if p.Metrics != nil || p.N != nil {
 		return bad("a shard's point holds metrics of its own")
 	}
 	var seen []int
@@ -224,9 +225,9 @@ func (s *pointStore) save(p *sim.SweepPoint) error {
 	id := &s.id
 	pf := pointFile{SweepID: id.sweep, Version: id.version, ConfigSHA256: id.config, Seed: id.seed, Runs: id.runs,
 		FirstRun: id.firstRun, Index: p.Index, Coord: p.Coord, Values: p.Values,
-		Labels: p.Labels, Metrics: p.Metrics, Outcomes: p.Outcomes}
+		Labels: p.Labels, Metrics: p.Metrics, N: p.N, Outcomes: p.Outcomes}
 	if s.shard != nil {
-		pf.Shard, pf.Shards, pf.Metrics = s.shard.k, s.shard.n, nil
+		pf.Shard, pf.Shards, pf.Metrics, pf.N = s.shard.k, s.shard.n, nil, nil
 		for i, c := range p.ChunkIndex {
 			pf.Chunks = append(pf.Chunks, partialChunk{Index: c, Acc: p.Chunks[i]})
 		}
@@ -253,7 +254,7 @@ func (s *pointStore) load(total int) ([]*sim.SweepPoint, error) {
 			return nil, err
 		}
 		pts = append(pts, &sim.SweepPoint{Index: p.Index, Coord: p.Coord, Values: p.Values, Labels: p.Labels,
-			Metrics: p.Metrics, Outcomes: p.Outcomes})
+			Metrics: p.Metrics, N: p.N, Outcomes: p.Outcomes})
 	}
 	return pts, nil
 }

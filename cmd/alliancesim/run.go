@@ -24,6 +24,9 @@ and write, atomically, to the output directory:
   summary.json   probabilities with Wilson 95% intervals, Kaplan–Meier survival with Greenwood
                  bands, means, provenance (version, seed, config and its SHA-256)
   runs.csv       one row per run, in run order
+  states.csv     the same per state, long: one row per run and state, with seed and config hash
+  trajectories.csv  with --trajectories: one row per run, step and state
+  provenance.json   the command line, times and build (the one file that differs between runs)
   survival.png   Kaplan–Meier curve of the step of first deterrence failure
   outcomes.png   deterrence failure, armed failure, abandonment, entrapment, conquest
 A summary table goes to stdout. Same config and seed give byte-identical files whatever --workers.`
@@ -238,6 +241,9 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 
 // writeRunResults writes summary.json and the charts of a run, and prints its summary table.
 func writeRunResults(e *env, out string, f *config.File, spec *sim.Spec, acc *sim.Accumulator, prov provenance) (*sim.Summary, error) {
+	if err := writeStatesFile(out, spec, prov.ConfigSHA256); err != nil {
+		return nil, err
+	}
 	sum := sim.Summarize(spec, acc)
 	var cfg strings.Builder
 	if err := f.WriteTOML(&cfg, false); err != nil {

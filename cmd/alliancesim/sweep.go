@@ -18,7 +18,7 @@ import (
 )
 
 const sweepDoc = `Run the scenario at every point of a full 1-D or 2-D grid over config paths (the same dotted
-paths as --set) and write sweep.csv (tidy: one row per point), sweep.json, and sweep.png (1-D:
+paths as --set) and write sweep.csv (one row per point), sweep-long.csv (one row per point and metric), sweep.json, and sweep.png (1-D:
 a line per metric with its 95% band) or heatmap.png (2-D, the first metric).
 Every point uses the same run seeds (common random numbers); for binary metrics each row also
 gives the paired difference from the previous point along the last axis, with Newcombe's
@@ -132,6 +132,9 @@ func finishSweep(e *env, od *outDir, prov provenance, f *config.File, spec *sim.
 	if err := writeFileAtomic(filepath.Join(out, "sweep.csv"), res.csv()); err != nil {
 		return err
 	}
+	if err := writeFileAtomic(filepath.Join(out, "sweep-long.csv"), res.longCSV()); err != nil {
+		return err
+	}
 	if err := writeJSON(filepath.Join(out, "sweep.json"), res); err != nil {
 		return err
 	}
@@ -139,14 +142,14 @@ func finishSweep(e *env, od *outDir, prov provenance, f *config.File, spec *sim.
 	if err != nil {
 		return err
 	}
-	if err := od.finish("sweep.csv", "sweep.json", chart); err != nil {
+	if err := od.finish("sweep.csv", "sweep-long.csv", "sweep.json", chart); err != nil {
 		return err
 	}
 	if err := od.writeRunInfo(e); err != nil {
 		return err
 	}
 	res.print(e)
-	fmt.Fprintf(e.stderr, "wrote %s: sweep.csv, sweep.json, %s (%d points × %d runs)\n", out, chart, total, spec.Runs)
+	fmt.Fprintf(e.stderr, "wrote %s: sweep.csv, sweep-long.csv, sweep.json, %s (%d points × %d runs)\n", out, chart, total, spec.Runs)
 	return nil
 }
 
@@ -330,6 +333,9 @@ type sweepPoint struct {
 	Values  []float64        `json:"values"`
 	Labels  []string         `json:"labels"`
 	Metrics []stats.Interval `json:"metrics"`
+	// N is each metric's denominator: runs, decisions, or the runs in which the focus state
+	// held a guarantee (see sim.Metric.Denominator).
+	N []int64 `json:"n"`
 	// Diff is the paired difference from the previous point along the last axis (null for the
 	// first point of a row, and for metrics that are not per-run yes/no outcomes); Indep is the
 	// interval independent seeds would have given the same difference.
@@ -349,7 +355,7 @@ func newSweepResult(prov provenance, f *config.File, spec *sim.Spec, axes []sim.
 	}
 	last := len(axes) - 1
 	for i, p := range pts {
-		sp := sweepPoint{Values: p.Values, Labels: p.Labels, Metrics: p.Metrics,
+		sp := sweepPoint{Values: p.Values, Labels: p.Labels, Metrics: p.Metrics, N: p.N,
 			Diff: make([]*stats.Interval, len(metrics)), Indep: make([]*stats.Interval, len(metrics))}
 		if i > 0 && p.Coord[last] > 0 {
 			for m := range metrics {
@@ -370,10 +376,10 @@ func (r *sweepResult) csv() []byte {
 		cols = append(cols, columnSafe(a.Path))
 	}
 	for _, m := range r.Metrics {
-		cols = append(cols, m.Name+"_p", m.Name+"_lo", m.Name+"_hi")
+		cols = append(cols, m.Name, m.Name+"_lo", m.Name+"_hi", m.Name+"_n")
 	}
 	for _, m := range r.Metrics {
-		cols = append(cols, "diff_"+m.Name+"_p", "diff_"+m.Name+"_lo", "diff_"+m.Name+"_hi",
+		cols = append(cols, "diff_"+m.Name, "diff_"+m.Name+"_lo", "diff_"+m.Name+"_hi",
 			"diff_"+m.Name+"_indep_lo", "diff_"+m.Name+"_indep_hi")
 	}
 	b.WriteString(strings.Join(cols, ",") + "\n")
@@ -382,8 +388,8 @@ func (r *sweepResult) csv() []byte {
 		for k := range r.Axes {
 			row = append(row, csvText(p.Labels[k]))
 		}
-		for _, iv := range p.Metrics {
-			row = append(row, csvFloat(iv.P), csvFloat(iv.Lo), csvFloat(iv.Hi))
+		for m, iv := range p.Metrics {
+			row = append(row, csvFloat(iv.P), csvFloat(iv.Lo), csvFloat(iv.Hi), strconv.FormatInt(p.N[m], 10))
 		}
 		for m := range r.Metrics {
 			if d := p.Diff[m]; d != nil {

@@ -35,7 +35,7 @@ func TestSweepWorkersIdentical(t *testing.T) {
 		}
 	}
 	lines := strings.Split(strings.TrimSpace(string(first)), "\n")
-	if len(lines) != 4 || !strings.HasPrefix(lines[0], "rep.init,armed_failure_p,") {
+	if len(lines) != 4 || !strings.HasPrefix(lines[0], "rep.init,armed_failure,") {
 		t.Fatalf("sweep.csv:\n%s", first)
 	}
 	prev := 2.0

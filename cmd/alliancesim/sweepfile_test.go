@@ -91,7 +91,7 @@ values = ["buckpass", "balance"]
 		t.Fatalf("sweep sweep.toml --param: exit %d: %s", r.code, r.stderr)
 	}
 	csv := string(readOut(t, dir, "override", "sweep.csv"))
-	if lines := strings.Split(strings.TrimSpace(csv), "\n"); len(lines) != 3 || !strings.HasPrefix(lines[0], "model.gamma,deterrence_failure_p,") {
+	if lines := strings.Split(strings.TrimSpace(csv), "\n"); len(lines) != 3 || !strings.HasPrefix(lines[0], "model.gamma,deterrence_failure,") {
 		t.Errorf("sweep.csv of --param over the config's sweeps:\n%s", csv)
 	}
 

@@ -1,0 +1,86 @@
+package sim_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"strconv"
+	"sync"
+	"testing"
+
+	"alliancesim/sim"
+)
+
+// states.csv holds, for every run and state, what the run's record says of the state, with the
+// seed and the config's hash on every row.
+func TestStatesAgreeWithRecords(t *testing.T) {
+	spec := scenarioSpec(t, "ukraine-budapest")
+	spec.Runs, spec.FirstRun = 300, 40
+	var mu sync.Mutex
+	recs := map[int]sim.Record{}
+	var rows bytes.Buffer
+	opt := sim.Options{Workers: 2, Rows: &rows, Record: func(r *sim.Record) {
+		mu.Lock()
+		defer mu.Unlock()
+		c := *r
+		c.States = append([]sim.StateRecord(nil), r.States...)
+		recs[r.Run] = c
+	}}
+	if _, err := sim.Ensemble(context.Background(), spec, opt); err != nil {
+		t.Fatal(err)
+	}
+	var states bytes.Buffer
+	if err := sim.WriteStates(&states, &rows, spec, "abc123"); err != nil {
+		t.Fatal(err)
+	}
+	table, err := csv.NewReader(&states).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(spec.States)
+	if got, want := len(table), 1+spec.Runs*n; got != want {
+		t.Fatalf("%d lines, want %d", got, want)
+	}
+	col := map[string]int{}
+	for i, name := range table[0] {
+		col[name] = i
+	}
+	step := func(v string) int {
+		if v == "NA" {
+			return 0
+		}
+		k, err := strconv.Atoi(v)
+		if err != nil || k <= 0 {
+			t.Fatalf("step %q: want a positive step or NA", v)
+		}
+		return k
+	}
+	bit := func(b bool) string { return map[bool]string{false: "0", true: "1"}[b] }
+	attacked := 0
+	for k, row := range table[1:] {
+		run, i := spec.FirstRun+k/n, k%n
+		s := recs[run].States[i]
+		want := map[string]string{
+			"run": strconv.Itoa(run), "seed": strconv.FormatUint(spec.Seed, 10), "config_sha256": "abc123",
+			"state": spec.States[i].Name, "protected": bit(s.Protected), "attacked": bit(s.Attacked),
+			"armed_attacked": bit(s.ArmedAttacked), "conquered": bit(s.Conquered), "client": bit(s.Client),
+			"final_burden": strconv.FormatFloat(s.FinalBurden, 'g', -1, 64),
+		}
+		for name, v := range want {
+			if row[col[name]] != v {
+				t.Fatalf("line %d: %s = %q, the record says %q", k+2, name, row[col[name]], v)
+			}
+		}
+		if step(row[col["attack_step"]]) != s.AttackStep || step(row[col["censor_step"]]) != s.CensorStep ||
+			step(row[col["failure_step"]]) != s.FailureStep {
+			t.Fatalf("line %d: steps %s %s %s, the record %d %d %d", k+2, row[col["attack_step"]], row[col["censor_step"]],
+				row[col["failure_step"]], s.AttackStep, s.CensorStep, s.FailureStep)
+		}
+		if s.Attacked {
+			attacked++
+		}
+	}
+	if attacked == 0 {
+		t.Error("no state was attacked: the test checks nothing")
+	}
+}
