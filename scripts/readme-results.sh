@@ -18,6 +18,34 @@ cp "$out/default/survival.png" docs/img/europe-2025-survival.png
 cp "$out/ukraine/compare.png" docs/img/ukraine-options.png
 cp "$out/ukraine/survival.png" docs/img/ukraine-options-survival.png
 
+# Taiwan's five options, paired (the same run seeds), 10,000 runs each.
+"${sim[@]}" compare --quiet --force --out "$out/taiwan" \
+  taiwan-ambiguity taiwan-treaty taiwan-coalition taiwan-porcupine taiwan-abandonment
+cp "$out/taiwan/compare.png" docs/img/taiwan-options.png
+cp "$out/taiwan/survival.png" docs/img/taiwan-options-survival.png
+# What makes the coalition worst: Taiwan's burden. The same options with it held at 2.1%.
+"${sim[@]}" compare --quiet --force --out "$out/taiwan-fixed" --set state.Taiwan.strategy=fixed \
+  taiwan-ambiguity taiwan-treaty taiwan-coalition taiwan-porcupine taiwan-abandonment
+# The treaty Taiwan forms itself (with India): how often, and what the options give without it.
+"${sim[@]}" run taiwan-abandonment --quiet --force --out "$out/taiwan-abandonment" | tee "$out/taiwan-abandonment.txt"
+"${sim[@]}" compare --quiet --force --out "$out/taiwan-no-formation" --set model.formation=false \
+  taiwan-ambiguity taiwan-treaty taiwan-coalition taiwan-porcupine taiwan-abandonment
+
+# Both theatres at once: world-2025 beside each theatre alone (the per-state tables of the .txt
+# files), and with the USA's burden held at its 2024 figure.
+"${sim[@]}" run indo-pacific-2025 --quiet --force --out "$out/indo-pacific" | tee "$out/indo-pacific.txt"
+"${sim[@]}" run world-2025 --quiet --force --out "$out/world" | tee "$out/world.txt"
+"${sim[@]}" run europe-2025 --quiet --force --out "$out/europe-usa-fixed" --set state.USA.strategy=fixed \
+  | tee "$out/europe-usa-fixed.txt"
+"${sim[@]}" run world-2025 --quiet --force --out "$out/world-usa-fixed" --set state.USA.strategy=fixed \
+  | tee "$out/world-usa-fixed.txt"
+"${sim[@]}" run indo-pacific-2025 --quiet --force --out "$out/indo-pacific-usa-fixed" --set state.USA.strategy=fixed \
+  | tee "$out/indo-pacific-usa-fixed.txt"
+for sc in indo-pacific-2025 world-2025; do
+  "${sim[@]}" run $sc --quiet --force --out "$out/$sc-rep-frozen" --set rep.up=0 --set rep.down=1 \
+    | tee "$out/$sc-rep-frozen.txt"
+done
+
 # The tripwire: the Baltic states with and without guarantor forces on their soil.
 "${sim[@]}" compare --quiet --force --out "$out/tripwire" \
   --metric focus_attacked,focus_armed_attacked baltic-tripwire baltic-no-tripwire
@@ -44,6 +72,7 @@ cp "$out/validate/burdens.png" docs/img/nato-burdens.png
 
 # Every headline as a range over the calibration set (docs/ODD.md §9.4).
 for sc in europe-2025 ukraine-nato ukraine-coalition ukraine-porcupine ukraine-budapest \
-  baltic-tripwire baltic-no-tripwire; do
+  baltic-tripwire baltic-no-tripwire \
+  taiwan-ambiguity taiwan-treaty taiwan-coalition taiwan-porcupine taiwan-abandonment; do
   "${sim[@]}" validate "$sc" --calibration-set | tee "$out/calset-$sc.txt"
 done
