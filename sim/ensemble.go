@@ -32,6 +32,10 @@ type Options struct {
 	// Record, when set, is called with every run's record, from the worker that ran it (so
 	// concurrently, in no particular order). The record is valid during the call only.
 	Record func(r *Record)
+
+	// into, when set, extends an ensemble already run (see EnsembleTo): the chunks are merged
+	// into it, in order, as into a new accumulator, and Rows and Trajectories get no header.
+	into *Accumulator
 }
 
 // Result is the outcome of an ensemble.
@@ -67,18 +71,23 @@ func Ensemble(ctx context.Context, spec *Spec, opt Options) (*Result, error) {
 			todo = append(todo, c)
 		}
 	}
-	res := &Result{Spec: spec, Acc: NewAccumulator(spec)}
+	res := &Result{Spec: spec, Acc: opt.into}
+	if res.Acc == nil {
+		res.Acc = NewAccumulator(spec)
+	}
 	var rows *rowWriter
 	if opt.Rows != nil {
 		rows = newRowWriter(opt.Rows, spec)
-		if err := rows.header(); err != nil {
-			return nil, err
+		if opt.into == nil {
+			if err := rows.header(); err != nil {
+				return nil, err
+			}
 		}
 	}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	if opt.Trajectories != nil {
+	if opt.Trajectories != nil && opt.into == nil {
 		if _, err := io.WriteString(opt.Trajectories, strings.Join(TrajectoryColumns(), ",")+"\n"); err != nil {
 			return nil, err
 		}

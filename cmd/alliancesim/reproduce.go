@@ -37,6 +37,7 @@ type recordedResult struct {
 		Argument string `json:"argument"`
 		Config   string `json:"config"`
 	} `json:"options"`
+	Precision *precisionRecord `json:"precision"` // an adaptive ensemble's rule, made again
 }
 
 func cmdReproduce(ctx context.Context, e *env, args []string) error {
@@ -82,6 +83,9 @@ func cmdReproduce(ctx context.Context, e *env, args []string) error {
 	}
 	if len(metrics) > 0 {
 		flags = append(flags, "--metric", strings.Join(metrics, ","))
+	}
+	if rec.Precision != nil {
+		flags = append(flags, rec.Precision.flags()...)
 	}
 	switch {
 	case rec.Options != nil:

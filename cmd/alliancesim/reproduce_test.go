@@ -21,6 +21,8 @@ func TestReproduceIsByteIdentical(t *testing.T) {
 	}{
 		{"run", []string{"run", "--set", "model.gamma=2", "--seed", "9", "--first-run", "7", "--trajectories"}, "summary.json",
 			[]string{"summary.json", "runs.csv", "survival.png", "outcomes.png", "trajectories.csv"}},
+		{"run --precision", []string{"run", "--precision", "0.04", "--max-runs", "1000", "--precision-metric", "armed_failure"}, "summary.json",
+			[]string{"summary.json", "runs.csv", "survival.png", "outcomes.png"}},
 		{"sweep", []string{"sweep", "--param", "rep.init=0.3:0.9:3", "--values", "state.Germany.strategy=balance,buckpass", "--metric", "armed_failure,focus_economy_lost"}, "sweep.json",
 			[]string{"sweep.csv", "sweep.json", "heatmap.png"}},
 		{"compare", []string{"compare", "europe-2025", "strong:model.gamma=2,rep.init=0.8", "ukraine-nato", "--seed", "5"}, "compare.json",

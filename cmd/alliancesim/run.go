@@ -136,6 +136,8 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "run", "[SCENARIO|FILE.toml] [flags]", runDoc)
 	var rf runFlags
 	rf.register(fs)
+	var pf precisionFlags
+	pf.register(fs, "focus_armed_attacked if the scenario has a focus state, else deterrence_failure")
 	trajectories := fs.Bool("trajectories", false, "also write trajectories.csv: per run, step and state, burden, power, threat ratio, alignment and attacks (large: runs × steps × states rows)")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -160,6 +162,10 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	prec, err := pf.rule(mainMetric(spec), spec.Runs, spec.FirstRun, sh)
+	if err != nil {
+		return err
+	}
 	od, err := openOut(out, "run", prov.ConfigSHA256, rf.force, sh)
 	if err != nil {
 		return err
@@ -167,7 +173,11 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	defer od.close()
 
 	start := time.Now()
-	bar := newProgress(e, rf.quiet, spec.Runs, "runs")
+	barTotal := spec.Runs
+	if prec != nil {
+		barTotal = prec.MaxRuns // the ETA is to --max-runs, the most it may take
+	}
+	bar := newProgress(e, rf.quiet, barTotal, "runs")
 	rowsName := "runs.csv"
 	opt := sim.Options{Workers: rf.workers, Progress: bar.update}
 	if sh != nil {
@@ -194,7 +204,15 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 		opt.Trajectories = traj
 		names = append(names, "trajectories.csv")
 	}
-	res, err := sim.Ensemble(ctx, spec, opt)
+	var res *sim.Result
+	if prec != nil {
+		var reached sim.Reached
+		if res, reached, err = sim.EnsembleTo(ctx, spec, *prec, opt); err == nil {
+			spec, prov.Precision = res.Spec, newPrecisionRecord(prec, reached)
+		}
+	} else {
+		res, err = sim.Ensemble(ctx, spec, opt)
+	}
 	bar.finish()
 	if err != nil {
 		if s := e.signal(); s != nil {
@@ -234,6 +252,9 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if err := od.writeRunInfo(e); err != nil {
 		return err
 	}
+	if prov.Precision != nil {
+		fmt.Fprintln(e.stderr, prov.Precision)
+	}
 	fmt.Fprintf(e.stderr, "wrote %s: %s (%d runs in %s)\n",
 		out, strings.Join(names, ", "), spec.Runs, time.Since(start).Round(time.Millisecond))
 	return nil
@@ -271,6 +292,8 @@ type provenance struct {
 	// Schema versions the layout of the file (resultsSchema), so that a reader refuses a
 	// layout it does not know.
 	Schema int `json:"schema"`
+	// Precision, with --precision, is the adaptive rule and what it reached.
+	Precision *precisionRecord `json:"precision,omitempty"`
 }
 
 // summaryFile is summary.json.

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// readSummary reads a run's summary.json, and its runs.csv.
+func readSummary(t *testing.T, dir string) (map[string]any, []byte, []byte) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := os.ReadFile(filepath.Join(dir, "runs.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, b, rows
+}
+
+// run --precision stops where the rule, applied by hand to plain runs at its checkpoints, says;
+// its outputs are those of the plain run of the runs it reached, plus the record of the rule;
+// they are byte-identical for 1 and 2 workers; --max-runs caps it.
+func TestRunPrecision(t *testing.T) {
+	dir := t.TempDir()
+	base := []string{"run", "--steps", "10", "--quiet"}
+	run := func(out string, args ...string) result {
+		t.Helper()
+		r := alliancesim(t, dir, append(append(slices.Clone(base), "--out", out), args...)...)
+		if r.code != 0 {
+			t.Fatalf("%s: exit %d\n%s", strings.Join(args, " "), r.code, r.stderr)
+		}
+		return r
+	}
+	// The plain half-widths of the default metric (focus_armed_attacked) at 256, 512, ...
+	half := func(n string) float64 {
+		run("plain-"+n, "--runs", n)
+		m, _, _ := readSummary(t, filepath.Join(dir, "plain-"+n))
+		for _, s := range m["per_state"].([]any) {
+			if st := s.(map[string]any); st["name"] == m["focus"] {
+				iv := st["armed_attacked"].(map[string]any)
+				return (iv["hi"].(float64) - iv["lo"].(float64)) / 2
+			}
+		}
+		t.Fatal("no focus state")
+		return 0
+	}
+	h256, h512 := half("256"), half("512")
+	// A target met by the projection from 512 runs to 1024, not by the one from 256 to 512.
+	target := h512 * math.Sqrt(0.5) * 1.001
+	if h256*math.Sqrt(0.5) <= target {
+		t.Fatalf("half-widths %v at 256 and %v at 512 runs do not separate the checkpoints", h256, h512)
+	}
+	half("1024")
+	var first []byte
+	for _, w := range []string{"1", "2"} {
+		out := "adaptive-" + w
+		r := run(out, "--runs", "256", "--precision", jsonNum(target), "--workers", w)
+		if !strings.Contains(r.stderr, "at 1024 runs (checkpoints 256, 512, 1024;") {
+			t.Errorf("--workers %s: stderr does not report the stop at 1024 runs:\n%s", w, r.stderr)
+		}
+		m, b, rows := readSummary(t, filepath.Join(dir, out))
+		if first == nil {
+			first = b
+		} else if !bytes.Equal(b, first) {
+			t.Errorf("summary.json differs between --workers 1 and 2")
+		}
+		rec := m["precision"].(map[string]any)
+		// The achieved half-width was projected, not seen, when the rule chose to stop: met
+		// says whether it came out at most the target.
+		hw := rec["half_width"].(float64)
+		if rec["runs"] != 1024.0 || rec["metric"] != "focus_armed_attacked" || rec["met"] != (hw <= target) || m["runs"] != 1024.0 {
+			t.Errorf("--workers %s: precision record %v, runs %v", w, rec, m["runs"])
+		}
+		// The same but for the record and the config, whose runs are the first checkpoint's.
+		plain, _, plainRows := readSummary(t, filepath.Join(dir, "plain-1024"))
+		for _, key := range []string{"precision", "config", "config_sha256"} {
+			delete(m, key)
+			delete(plain, key)
+		}
+		if !bytes.Equal(rows, plainRows) || !sameAny(m, plain) {
+			t.Errorf("--workers %s: outputs differ from the plain run of 1024 runs", w)
+		}
+	}
+	// A target out of reach stops at --max-runs, not at a checkpoint of the doubling.
+	run("capped", "--runs", "256", "--precision", "0.0001", "--max-runs", "700")
+	m, _, rows := readSummary(t, filepath.Join(dir, "capped"))
+	rec := m["precision"].(map[string]any)
+	if rec["runs"] != 700.0 || rec["met"] != false || !sameAny(rec["checkpoints"], []any{256.0, 512.0, 700.0}) {
+		t.Errorf("capped: precision record %v", rec)
+	}
+	if n := bytes.Count(rows, []byte("\n")); n != 701 {
+		t.Errorf("capped: runs.csv has %d lines, want 701", n)
+	}
+}
+
+func jsonNum(v float64) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func sameAny(a, b any) bool {
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	return bytes.Equal(ja, jb)
+}
+
+func TestPrecisionErrors(t *testing.T) {
+	dir := t.TempDir()
+	for _, test := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", "--precision", "0"}, `--precision "0": want a half-width > 0`},
+		{[]string{"run", "--precision", "x"}, `--precision "x": want a half-width > 0`},
+		{[]string{"run", "--precision", "NaN"}, `--precision "NaN"`},
+		{[]string{"run", "--precision", "0.01", "--max-runs", "0"}, `--max-runs "0": allowed a whole number from 1 to 10000000`},
+		{[]string{"run", "--precision", "0.01", "--runs", "500", "--max-runs", "400"}, "--max-runs 400 is below the 500 runs"},
+		{[]string{"run", "--precision", "0.01", "--precision-metric", "nope"}, `--precision-metric "nope": want one metric (allowed: deterrence_failure`},
+		{[]string{"run", "--precision", "0.01", "--precision-metric", "armed_failure,conquest"}, "want one metric"},
+		{[]string{"run", "--max-runs", "1000"}, "need --precision H"},
+		{[]string{"run", "--precision", "0.01", "--shard", "0/2"}, "--precision with --shard"},
+		{[]string{"run", "burden-sharing", "--precision", "0.01", "--precision-metric", "focus_attacked", "--runs", "10"}, "focus_attacked is not defined for"},
+	} {
+		r := alliancesim(t, dir, append(test.args, "--out", filepath.Join(dir, "o"), "--quiet")...)
+		if r.code == 0 || !strings.Contains(r.stderr, test.want) {
+			t.Errorf("alliancesim %s: exit %d, want an error with %q\nstderr: %s", strings.Join(test.args, " "), r.code, test.want, r.stderr)
+		}
+	}
+}
