@@ -16,7 +16,7 @@ func Triangle() *Spec { return triangle() }
 
 // SupportPathsDiffer checks the engine's fast support sums against the general path at w's
 // current state, for every state and every state perceived as aggressive: armedSupport (after
-// credAll) and expectOnly, which read cached credibilities and coefficients, against expect
+// credAll, or needCred and credFill) and expectOnly, which read cached credibilities and coefficients, against expect
 // with every credibility computed afresh from the honour rule. It describes the first
 // difference, or returns "".
 func SupportPathsDiffer(w *World) string {
@@ -29,12 +29,17 @@ func SupportPathsDiffer(w *World) string {
 			if t == a || w.conquered[t] {
 				continue
 			}
-			// Poisoned, so that an entry credAll leaves unfilled shows.
+			// Poisoned, so that an entry credFill leaves unfilled shows.
 			for i := range w.credBlock(a) {
 				w.credBlock(a)[i] = credEntry{q: math.NaN(), armed: math.NaN()}
 			}
 			w.epoch++
-			w.credAll(a)
+			// Either way of filling the cache (see perceiveThreats), in turn.
+			if t%2 == 0 {
+				w.credAll(a)
+			} else {
+				w.credFill(w.needCred(nil, a, t))
+			}
 			fast := make([]agents.Option, agents.NumModes)
 			armed := w.armedSupport(t, a)
 			for m := range fast {

@@ -65,8 +65,8 @@ func (c *initialForce) restore(w *World) {
 	copy(w.binder2, c.binder2)
 	copy(w.anyModes, c.anyModes)
 	w.live = append(w.live[:0], c.live...)
-	for _, lg := range w.live {
-		w.groupLive[lg.group] = true
+	for k, lg := range w.live {
+		w.groupLive[lg.group], w.liveAt[lg.group] = true, int32(k)
 	}
 	n := w.n
 	for i := range c.backers {

@@ -68,7 +68,7 @@ func (w *World) credBlock(a int) []credEntry {
 // (it depends on powers and reputations only), and the pairs of one guarantor in one guarantee
 // differ only by their tripwire, so it is computed once per step for each (aggressor,
 // guarantor, guarantee, tripwire) and cached. The aggression phase's hot loop inlines it by
-// hand (the compiler will not), and the threat phase fills the cache ahead (see credAll).
+// hand (the compiler will not), and the threat phase fills the cache ahead (see credFill).
 func (w *World) cred(block []credEntry, b *backer, a int) float64 {
 	c := &block[b.group]
 	if c.epoch != w.epoch {
@@ -83,7 +83,7 @@ func (w *World) credMiss(c *credEntry, pi, a int) {
 }
 
 // A credEntry is a cached credibility, valid while its epoch is the world's, with the threat
-// phase's coefficient of armed support (see armedSupport), which credAll sets with it.
+// phase's coefficient of armed support (see armedSupport), which credFill sets with it.
 type credEntry struct {
 	epoch uint64
 	q     float64

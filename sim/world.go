@@ -79,7 +79,7 @@ type World struct {
 	rankScr   stats.RankScratch
 	alliances []int // spec guarantees of kind alliance with at least 4 members
 
-	// The credibility cache: see World.cred and World.credAll.
+	// The credibility cache: see World.cred and World.credFill.
 	aggSlot []int // per state, its slot among potential aggressors, or -1
 	group   []int // per pair, its (guarantor, guarantee, tripwire) group
 	nGroups int   // groups the cache has room for
@@ -88,9 +88,10 @@ type World struct {
 	// Per refresh, the groups with an in-force pair (see liveGroup), and which those are.
 	live       []liveGroup
 	groupLive  []bool
-	xs         []float64 // scratch for credAll
+	liveAt     []int32 // per live group, its index in live
+	need       []credNeed
+	xs         []float64 // scratch for credFill
 	epoch      uint64
-	filled     []uint64  // per aggressor slot, the epoch credAll last filled its block at
 	free       []float64 // free-rider factors
 	freeRiders []int     // the states whose strategy free-rides
 
@@ -141,7 +142,7 @@ type backer struct {
 func (b *backer) covers(m agents.Mode) bool { return b.anyMode || m == agents.ArmedAttack }
 
 // A liveGroup is a credibility group with an in-force pair, with what its credibility against
-// any aggressor needs of the guarantee (see credAll).
+// any aggressor needs of the guarantee (see credFill).
 type liveGroup struct {
 	fixed    float64 // the log-odds the guarantee's terms fix (agents.Honour.Fixed)
 	g, group int32
@@ -305,10 +306,6 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	}
 	w.slots = slots
 	w.growCache(max(w.nGroups, w.groupsUsed()))
-	if cap(w.filled) < slots {
-		w.filled = make([]uint64, slots)
-	}
-	w.filled = w.filled[:slots]
 	w.epoch++
 	// Only free-riders' factors move; everyone else's stays 1.
 	w.free = resize(w.free, n)
@@ -484,6 +481,12 @@ func (w *World) growCache(groups int) {
 	gl := resizeB(w.groupLive, groups)
 	copy(gl, w.groupLive)
 	w.groupLive = gl
+	la := w.liveAt
+	if cap(la) < groups {
+		la = make([]int32, groups)
+	}
+	copy(la, w.liveAt)
+	w.liveAt = la[:groups]
 }
 
 // inForce reports whether pair pi binds at the current step, as of the last refreshForce.
@@ -552,6 +555,7 @@ func (w *World) refreshForce() {
 			}
 			if gr := group[pi]; !groupLive[gr] {
 				groupLive[gr] = true
+				w.liveAt[gr] = int32(len(live))
 				live = append(live, liveGroup{
 					fixed: fixed, g: int32(g), group: int32(gr), tripwire: pr.tripwire, resp: resp,
 				})
