@@ -19,24 +19,51 @@ type Interval struct{ P, Lo, Hi float64 }
 // barSeries is one colour of bars: one value per category.
 type barSeries struct {
 	label string
+	color int // index into the chart's fills, the same in every panel
 	vals  []Interval
 }
 
-// barsChart is a bar chart over named categories, with whiskers. Outcomes
-// has one series, Compare one per metric, grouped by category.
-type barsChart struct {
+// barPanel is one value axis of a bar chart: the categories and series drawn on it.
+type barPanel struct {
 	categories []string
 	series     []barSeries
 	yLabel     string
-	legend     bool
-	o          Options
+}
+
+// barsChart is a bar chart over named categories, with whiskers, in one panel per value axis.
+// Outcomes has one series, Compare one per metric, grouped by category.
+type barsChart struct {
+	panels []barPanel
+	colors int // number of fills
+	legend []string
+	o      Options
 }
 
 // Draw lays the chart out for the size of c and draws it.
-func (b *barsChart) Draw(c draw.Canvas) { b.figure().Draw(c) }
-
-func (b *barsChart) figure() *figure {
+func (b *barsChart) Draw(c draw.Canvas) {
 	th := newTheme(b.o)
+	fills := barColors(b.colors)
+	var entries []legendEntry
+	outline := draw.LineStyle{Color: color.Gray{Y: 0x30}, Width: vg.Points(0.4)}
+	for i, l := range b.legend {
+		entries = append(entries, legendEntry{label: l, thumb: &bars{fill: fills[i], line: outline}})
+	}
+	if len(b.panels) == 1 {
+		f := b.panels[0].figure(th, b.o, fills)
+		f.title, f.legend = b.o.Title, entries
+		f.Draw(c)
+		return
+	}
+	p := &panelled{th: th, title: b.o.Title, legend: entries}
+	for _, pn := range b.panels {
+		p.panels = append(p.panels, pn.figure(th, b.o, fills))
+		// A panel's width follows its bars, plus about one bar's worth for its axis.
+		p.weights = append(p.weights, float64(len(pn.categories)*max(1, len(pn.series)))+1)
+	}
+	p.Draw(c)
+}
+
+func (b *barPanel) figure(th theme, o Options, fills []color.Color) *figure {
 	p := newPlot(th)
 	p.Y.Label.Text = b.yLabel
 	// Categories need no tick marks, nor the room for them.
@@ -62,14 +89,15 @@ func (b *barsChart) figure() *figure {
 	}
 	lo, hi, ok := valueRange(all...)
 	ymin, ymax, _ := valueAxis(lo, hi, ok, true)
+	if o.YMin != o.YMax {
+		ymin, ymax = o.YMin, o.YMax
+	}
 	p.Y.Min, p.Y.Max = ymin, ymax
 	p.X.Min, p.X.Max = -0.5, float64(n)-0.5
 	decimals := valueDecimals(math.Max(math.Abs(ymin), math.Abs(ymax)))
 
-	fills := barColors(m)
 	outline := draw.LineStyle{Color: color.Gray{Y: 0x30}, Width: vg.Points(0.4)}
 	var over []plot.Plotter // whiskers and labels, above every bar
-	var entries []legendEntry
 	for j, s := range b.series {
 		x := make([]float64, n)
 		ps := make([]float64, n)
@@ -90,46 +118,52 @@ func (b *barsChart) figure() *figure {
 		}
 		// A small gap between the bars of a group keeps their edges
 		// apart where fills have similar lightness.
-		bs := &bars{x: x, y: ps, width: w * 0.9, fill: fills[j], line: outline}
-		p.Add(bs)
+		p.Add(&bars{x: x, y: ps, width: w * 0.9, fill: fills[s.color], line: outline})
 		sty := textStyle(th.small)
 		sty.XAlign, sty.YAlign = draw.XCenter, draw.YBottom
 		over = append(over,
 			&whiskers{x: x, lo: los, hi: his, cap: w * 0.2, style: draw.LineStyle{Color: color.Black, Width: vg.Points(0.7)}},
 			&valueLabels{x: x, y: anchor, text: texts, room: room, style: sty, gap: vg.Points(1.5)},
 		)
-		entries = append(entries, legendEntry{label: s.label, thumb: bs})
 	}
 	p.Add(over...)
-	if !b.legend {
-		entries = nil
-	}
+	overhang := new(vg.Length)
 
 	fit := func(p *plot.Plot, data vg.Rectangle) {
 		p.Y.Tick.Marker = niceTicks(p.Y.Min, p.Y.Max, tickCount(data.Size().Y, yTickSpacing))
-		// Category names wrap at spaces to fit their slot; when a single
-		// word is still too wide, all names are set at an angle instead,
-		// which is less pleasant to read but never overlaps.
-		room := data.Size().X/vg.Length(n) - vg.Points(3)
-		sty := textStyle(th.small)
-		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
-		ticks := make(plot.ConstantTicks, n)
-		for i, c := range b.categories {
-			ticks[i] = plot.Tick{Value: float64(i), Label: wrapText(c, sty, room)}
-			if sty.Width(ticks[i].Label) > room {
-				sty.Rotation = math.Pi / 6
-				sty.XAlign, sty.YAlign = draw.XRight, draw.YTop
-			}
-		}
-		if sty.Rotation != 0 {
-			for i, c := range b.categories {
-				ticks[i].Label = c
-			}
-		}
-		p.X.Tick.Label = sty
-		p.X.Tick.Marker = ticks
+		p.X.Tick.Label, p.X.Tick.Marker, *overhang = categoryTicks(th, b.categories, data.Size().X)
 	}
-	return &figure{th: th, title: b.o.Title, plot: p, legend: entries, fit: fit}
+	return &figure{th: th, plot: p, fit: fit, overhang: overhang}
+}
+
+// categoryTicks returns the tick labels of categories on an axis of length l: names wrap at
+// spaces to fit their slot; when a single word is still too wide, all names are set at an
+// angle instead, which is less pleasant to read but never overlaps. left is how far the first
+// name reaches left of the axis' start (of the data area).
+func categoryTicks(th theme, categories []string, l vg.Length) (text.Style, plot.ConstantTicks, vg.Length) {
+	n := len(categories)
+	slot := l / vg.Length(n)
+	room := slot - vg.Points(3)
+	sty := textStyle(th.small)
+	sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+	ticks := make(plot.ConstantTicks, n)
+	for i, c := range categories {
+		ticks[i] = plot.Tick{Value: float64(i), Label: wrapText(c, sty, room)}
+		if sty.Width(ticks[i].Label) > room {
+			sty.Rotation = math.Pi / 6
+			sty.XAlign, sty.YAlign = draw.XRight, draw.YTop
+		}
+	}
+	if sty.Rotation == 0 {
+		return sty, ticks, max(0, sty.Width(ticks[0].Label)/2-slot/2)
+	}
+	for i, c := range categories {
+		ticks[i].Label = c
+	}
+	// A name set at an angle ends at its tick and runs down to the left.
+	r := sty.Rectangle(categories[0])
+	w := (r.Max.X - r.Min.X) * vg.Length(math.Cos(sty.Rotation))
+	return sty, ticks, max(0, w-slot/2)
 }
 
 // wrapText breaks s at spaces into lines no wider than w where it can.

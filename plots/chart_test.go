@@ -81,13 +81,13 @@ func TestInputErrors(t *testing.T) {
 		{"outcomes/dpi", func() (plots.Chart, error) {
 			return plots.Outcomes([]plots.Bar{{Label: "a", Interval: iv}}, "", plots.Options{DPI: 100000})
 		}, "dpi 100000 out of range"},
-		{"compare/no options", func() (plots.Chart, error) { return plots.Compare(nil, []string{"m"}, nil, "", small) }, "no options"},
-		{"compare/no metrics", func() (plots.Chart, error) { return plots.Compare([]string{"o"}, nil, nil, "", small) }, "no metrics"},
+		{"compare/no options", func() (plots.Chart, error) { return plots.Compare(nil, []plots.Quantity{{Label: "m"}}, nil, small) }, "no options"},
+		{"compare/no metrics", func() (plots.Chart, error) { return plots.Compare([]string{"o"}, nil, nil, small) }, "no metrics"},
 		{"compare/rows", func() (plots.Chart, error) {
-			return plots.Compare([]string{"o", "p"}, []string{"m"}, [][]plots.Interval{{iv}}, "", small)
+			return plots.Compare([]string{"o", "p"}, []plots.Quantity{{Label: "m"}}, [][]plots.Interval{{iv}}, small)
 		}, "2 options but 1 rows"},
 		{"compare/row length", func() (plots.Chart, error) {
-			return plots.Compare([]string{"o", "p"}, []string{"m"}, [][]plots.Interval{{iv}, {iv, iv}}, "", small)
+			return plots.Compare([]string{"o", "p"}, []plots.Quantity{{Label: "m"}}, [][]plots.Interval{{iv}, {iv, iv}}, small)
 		}, `option "p" has 2 values for 1 metrics`},
 		{"sweep/empty", func() (plots.Chart, error) { return plots.Sweep(nil, "x", "", small) }, "no series"},
 		{"sweep/no points", func() (plots.Chart, error) { return plots.Sweep([]plots.Series{{}}, "x", "", small) }, "series 1 has no points"},
@@ -106,21 +106,21 @@ func TestInputErrors(t *testing.T) {
 			s.Y = []float64{nan, nan}
 			return plots.Sweep([]plots.Series{s}, "x", "", small)
 		}, "no finite values"},
-		{"heatmap/empty", func() (plots.Chart, error) { return plots.Heatmap(nil, nil, nil, "", "", "", 0, 1, small) }, "empty grid"},
+		{"heatmap/empty", func() (plots.Chart, error) { return plots.Heatmap(plots.GridAxis{}, plots.GridAxis{}, nil, plots.ColorScale{Min: 0, Max: 1}, small) }, "empty grid"},
 		{"heatmap/rows", func() (plots.Chart, error) {
-			return plots.Heatmap([]float64{0, 1}, []float64{0, 1, 2}, grid, "", "", "", 0, 1, small)
-		}, "3 ys but 2 rows"},
+			return plots.Heatmap(plots.GridAxis{Values: []float64{0, 1}}, plots.GridAxis{Values: []float64{0, 1, 2}}, grid, plots.ColorScale{Min: 0, Max: 1}, small)
+		}, "3 values of y but 2 rows"},
 		{"heatmap/cols", func() (plots.Chart, error) {
-			return plots.Heatmap([]float64{0, 1}, []float64{0, 1}, [][]float64{{1, 2}, {3}}, "", "", "", 0, 1, small)
+			return plots.Heatmap(plots.GridAxis{Values: []float64{0, 1}}, plots.GridAxis{Values: []float64{0, 1}}, [][]float64{{1, 2}, {3}}, plots.ColorScale{Min: 0, Max: 1}, small)
 		}, "1 values in row 1"},
 		{"heatmap/order", func() (plots.Chart, error) {
-			return plots.Heatmap([]float64{1, 0}, []float64{0, 1}, grid, "", "", "", 0, 1, small)
-		}, "xs: values must increase"},
+			return plots.Heatmap(plots.GridAxis{Values: []float64{1, 0}}, plots.GridAxis{Values: []float64{0, 1}}, grid, plots.ColorScale{Min: 0, Max: 1}, small)
+		}, "x: values must increase"},
 		{"heatmap/NaN axis", func() (plots.Chart, error) {
-			return plots.Heatmap([]float64{0, 1}, []float64{nan, 1}, grid, "", "", "", 0, 1, small)
-		}, "ys: value 0 is NaN"},
+			return plots.Heatmap(plots.GridAxis{Values: []float64{0, 1}}, plots.GridAxis{Values: []float64{nan, 1}}, grid, plots.ColorScale{Min: 0, Max: 1}, small)
+		}, "y: value 0 is NaN"},
 		{"heatmap/range", func() (plots.Chart, error) {
-			return plots.Heatmap([]float64{0, 1}, []float64{0, 1}, grid, "", "", "", 1, 1, small)
+			return plots.Heatmap(plots.GridAxis{Values: []float64{0, 1}}, plots.GridAxis{Values: []float64{0, 1}}, grid, plots.ColorScale{Min: 1, Max: 1}, small)
 		}, "colour range [1, 1] is empty"},
 	} {
 		t.Run(test.name, func(t *testing.T) {
@@ -166,13 +166,19 @@ func TestMissingValues(t *testing.T) {
 			}, "", small)
 		},
 		"compare": func() (plots.Chart, error) {
-			return plots.Compare([]string{"a", "b"}, []string{"m", "n"}, [][]plots.Interval{
+			return plots.Compare([]string{"a", "b"}, []plots.Quantity{{Label: "m"}, {Label: "n", Axis: "Share of decisions"}}, [][]plots.Interval{
 				{{P: nan, Lo: nan, Hi: nan}, {P: 0.2, Lo: nan, Hi: 0.3}},
 				{{P: 0.1, Lo: 0, Hi: 0.2}, {P: 0.4, Lo: 0.3, Hi: 0.5}},
-			}, "", small)
+			}, small)
+		},
+		"sweep categories": func() (plots.Chart, error) {
+			return plots.SweepCategories([]string{"no", "yes"}, []plots.Series{
+				{Label: "a", Y: []float64{nan, 0.2}, Lo: []float64{0.1, nan}, Hi: []float64{inf, 0.3}},
+				{Label: "b", Axis: "T$", Y: []float64{2, inf}, Lo: []float64{1, 1}, Hi: []float64{3, 3}},
+			}, "x", "", small)
 		},
 		"heatmap": func() (plots.Chart, error) {
-			return plots.Heatmap([]float64{0, 1}, []float64{0, 1}, [][]float64{{nan, 0.2}, {inf, 2}}, "x", "y", "", 0, 1, small)
+			return plots.Heatmap(plots.GridAxis{Label: "x", Values: []float64{0, 1}}, plots.GridAxis{Label: "y", Values: []float64{0, 1}}, [][]float64{{nan, 0.2}, {inf, 2}}, plots.ColorScale{Min: 0, Max: 1}, small)
 		},
 		"all-NaN bars": func() (plots.Chart, error) {
 			return plots.Outcomes([]plots.Bar{{Label: "a", Interval: plots.Interval{P: nan, Lo: nan, Hi: nan}}}, "", small)

@@ -6,6 +6,12 @@ import (
 	"slices"
 )
 
+// Quantity is a metric of a comparison: its name in the legend, and the
+// title of the value axis it is drawn on (see Bar.Axis).
+type Quantity struct {
+	Label, Axis string
+}
+
 // Compare draws grouped bars: one group per option (scenario), one bar per
 // metric, each with its 95% interval whisker.
 //
@@ -14,8 +20,9 @@ import (
 // lightness as well as hue (they stay distinct in greyscale print) and by
 // a legend above the plot. Values are printed above the bars only when
 // they fit, typically at double-column width. The value axis follows the
-// rules of Outcomes; an empty yLabel means "Probability".
-func Compare(options []string, metrics []string, values [][]Interval, yLabel string, o Options) (Chart, error) {
+// rules of Outcomes; an empty Axis means "Probability". Metrics of
+// different axes are drawn in panels side by side, each with every option.
+func Compare(options []string, metrics []Quantity, values [][]Interval, o Options) (Chart, error) {
 	o = o.withDefaults()
 	if err := o.check(); err != nil {
 		return nil, err
@@ -29,26 +36,31 @@ func Compare(options []string, metrics []string, values [][]Interval, yLabel str
 	if len(values) != len(options) {
 		return nil, fmt.Errorf("plots: compare: %d options but %d rows of values", len(options), len(values))
 	}
-	series := make([]barSeries, len(metrics))
-	for j, m := range metrics {
-		series[j] = barSeries{label: m, vals: make([]Interval, len(options))}
-	}
 	for i, row := range values {
 		if len(row) != len(metrics) {
 			return nil, fmt.Errorf("plots: compare: option %q has %d values for %d metrics", options[i], len(row), len(metrics))
 		}
-		for j, v := range row {
-			series[j].vals[i] = v
+	}
+	var panels []barPanel
+	var legend []string
+	index := map[string]int{}
+	for j, m := range metrics {
+		axis := m.Axis
+		if axis == "" {
+			axis = "Probability"
 		}
+		k, ok := index[axis]
+		if !ok {
+			k = len(panels)
+			index[axis] = k
+			panels = append(panels, barPanel{categories: slices.Clone(options), yLabel: axis})
+		}
+		s := barSeries{label: m.Label, color: j, vals: make([]Interval, len(options))}
+		for i, row := range values {
+			s.vals[i] = row[j]
+		}
+		panels[k].series = append(panels[k].series, s)
+		legend = append(legend, m.Label)
 	}
-	if yLabel == "" {
-		yLabel = "Probability"
-	}
-	return &barsChart{
-		categories: slices.Clone(options),
-		series:     series,
-		yLabel:     yLabel,
-		legend:     true,
-		o:          o,
-	}, nil
+	return &barsChart{panels: panels, colors: len(metrics), legend: legend, o: o}, nil
 }

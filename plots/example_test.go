@@ -86,7 +86,14 @@ func ExampleOutcomes() {
 
 func ExampleCompare() {
 	options := []string{"No guarantee", "Ambiguous guarantee", "Defensive pact"}
-	metrics := []string{"Deterrence failure", "Armed failure", "Abandonment", "Entrapment"}
+	// Failures are probabilities per run, abandonment and entrapment shares
+	// of the guarantors' decisions: each kind gets a panel of its own.
+	metrics := []plots.Quantity{
+		{Label: "Deterrence failure", Axis: "Probability per run"},
+		{Label: "Armed failure", Axis: "Probability per run"},
+		{Label: "Abandonment", Axis: "Share of decisions"},
+		{Label: "Entrapment", Axis: "Share of decisions"},
+	}
 	ps := [][]float64{
 		{0.41, 0.22, 0, 0},
 		{0.26, 0.12, 0.09, 0.05},
@@ -98,7 +105,7 @@ func ExampleCompare() {
 			values[i] = append(values[i], interval(p, 800))
 		}
 	}
-	c, err := plots.Compare(options, metrics, values, "Probability in 50 years", plots.Options{})
+	c, err := plots.Compare(options, metrics, values, plots.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -145,7 +152,7 @@ func ExampleHeatmap() {
 		}
 	}
 	z[3][5] = math.NaN() // a failed cell is hatched
-	c, err := plots.Heatmap(xs, ys, z, "rep.init", "cost.war (share of GDP)", "P(deterrence failure)", 0, 1, plots.Options{})
+	c, err := plots.Heatmap(plots.GridAxis{Label: "rep.init", Values: xs}, plots.GridAxis{Label: "cost.war (share of GDP)", Values: ys}, z, plots.ColorScale{Label: "P(deterrence failure)", Min: 0, Max: 1}, plots.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -17,59 +17,114 @@ import (
 // maxValueGrid is the largest grid, per side, whose cells carry their value.
 const maxValueGrid = 12
 
-// Heatmap draws a two-dimensional sweep: z[row][col] is the result at
-// parameter values xs[col] (across) and ys[row] (up).
+// GridAxis is one axis of a heatmap: its title and the swept values, in
+// increasing order, or the names of the categories (choices or yes/no) in
+// the order they are to be drawn. With Names set, Values is not used.
+type GridAxis struct {
+	Label  string
+	Values []float64
+	Names  []string
+}
+
+func (a GridAxis) len() int {
+	if a.Names != nil {
+		return len(a.Names)
+	}
+	return len(a.Values)
+}
+
+// ColorScale is the colour bar of a heatmap: its title and the range the
+// colours span. Shares (probabilities, rates) are best drawn on [0, 1], so
+// that the charts of a paper share a scale; money and counts on a range
+// rounded out from their data (see NiceRange).
+type ColorScale struct {
+	Label    string
+	Min, Max float64
+}
+
+// Heatmap draws a two-dimensional sweep: z[row][col] is the result at x's
+// value col (across) and y's value row (up).
 //
-// Each swept value gets a cell of the same size, labelled with its value,
-// so log-spaced or uneven grids stay readable. Colours come from a
-// viridis-like map whose lightness rises steadily, fixed to [zmin, zmax] so
-// that charts of one paper share a scale; values outside are drawn in the
-// end colour. The colour bar on the right is labelled zLabel ("Probability"
-// when empty). Grids of at most 12 x 12 cells print the value in each cell,
-// in black or white by the cell's lightness, if it fits. Missing (NaN)
-// cells are hatched.
+// Each swept value gets a cell of the same size, labelled with its value
+// or name, so log-spaced or uneven grids stay readable. Colours come from a
+// viridis-like map whose lightness rises steadily, fixed to the scale's
+// range; values outside are drawn in the end colour. The colour bar on the
+// right is labelled with the scale's Label ("Probability" when empty).
+// Grids of at most 12 x 12 cells print the value in each cell, in black or
+// white by the cell's lightness, if it fits. Missing (NaN) cells are
+// hatched.
 //
 // Cells and colour bar are vector graphics: gonum's raster heatmaps and
 // colour bars come out upside down in PDF and smoothed in PNG.
-func Heatmap(xs, ys []float64, z [][]float64, xLabel, yLabel, zLabel string, zmin, zmax float64, o Options) (Chart, error) {
+func Heatmap(x, y GridAxis, z [][]float64, scale ColorScale, o Options) (Chart, error) {
 	o = o.withDefaults()
 	if err := o.check(); err != nil {
 		return nil, err
 	}
-	if len(xs) == 0 || len(ys) == 0 {
+	if x.len() == 0 || y.len() == 0 {
 		return nil, errors.New("plots: heatmap: empty grid")
 	}
-	if err := checkGridAxis(xs); err != nil {
-		return nil, fmt.Errorf("plots: heatmap: xs: %w", err)
+	if err := checkGridAxis(x); err != nil {
+		return nil, fmt.Errorf("plots: heatmap: x: %w", err)
 	}
-	if err := checkGridAxis(ys); err != nil {
-		return nil, fmt.Errorf("plots: heatmap: ys: %w", err)
+	if err := checkGridAxis(y); err != nil {
+		return nil, fmt.Errorf("plots: heatmap: y: %w", err)
 	}
-	if len(z) != len(ys) {
-		return nil, fmt.Errorf("plots: heatmap: %d ys but %d rows of z", len(ys), len(z))
+	if len(z) != y.len() {
+		return nil, fmt.Errorf("plots: heatmap: %d values of y but %d rows of z", y.len(), len(z))
 	}
 	zz := make([][]float64, len(z))
 	for r, row := range z {
-		if len(row) != len(xs) {
-			return nil, fmt.Errorf("plots: heatmap: %d xs but %d values in row %d of z", len(xs), len(row), r)
+		if len(row) != x.len() {
+			return nil, fmt.Errorf("plots: heatmap: %d values of x but %d values in row %d of z", x.len(), len(row), r)
 		}
 		zz[r] = slices.Clone(row)
 	}
-	if !finite(zmin) || !finite(zmax) || zmin >= zmax {
-		return nil, fmt.Errorf("plots: heatmap: colour range [%g, %g] is empty", zmin, zmax)
+	if !finite(scale.Min) || !finite(scale.Max) || scale.Min >= scale.Max {
+		return nil, fmt.Errorf("plots: heatmap: colour range [%g, %g] is empty", scale.Min, scale.Max)
 	}
-	if zLabel == "" {
-		zLabel = "Probability"
+	if scale.Label == "" {
+		scale.Label = "Probability"
 	}
-	return &heatmapChart{
-		xs: slices.Clone(xs), ys: slices.Clone(ys), z: zz,
-		xLabel: xLabel, yLabel: yLabel, zLabel: zLabel,
-		zmin: zmin, zmax: zmax, o: o,
-	}, nil
+	clone := func(a GridAxis) GridAxis {
+		return GridAxis{Label: a.Label, Values: slices.Clone(a.Values), Names: slices.Clone(a.Names)}
+	}
+	return &heatmapChart{x: clone(x), y: clone(y), z: zz, scale: scale, o: o}, nil
 }
 
-// checkGridAxis reports swept values that are missing or out of order.
-func checkGridAxis(vs []float64) error {
+// NiceRange returns a colour range for values in [lo, hi] rounded out to
+// round numbers, and starting at 0 when every value is positive: for
+// money, counts and years, whose scale is not the 0 to 1 of a share.
+func NiceRange(lo, hi float64) (min, max float64) {
+	if !finite(lo) || !finite(hi) {
+		return 0, 1
+	}
+	if lo > 0 {
+		lo = 0
+	}
+	if hi < 0 {
+		hi = 0
+	}
+	if hi == lo {
+		return lo, lo + 1
+	}
+	step := niceStep(hi-lo, 5)
+	const eps = 1e-9
+	return math.Floor(lo/step+eps) * step, math.Ceil(hi/step-eps) * step
+}
+
+// checkGridAxis reports swept values that are missing or out of order, and names that are
+// empty.
+func checkGridAxis(a GridAxis) error {
+	if a.Names != nil {
+		for i, n := range a.Names {
+			if n == "" {
+				return fmt.Errorf("name %d is empty", i)
+			}
+		}
+		return nil
+	}
+	vs := a.Values
 	for i, v := range vs {
 		if !finite(v) {
 			return fmt.Errorf("value %d is %g", i, v)
@@ -82,11 +137,10 @@ func checkGridAxis(vs []float64) error {
 }
 
 type heatmapChart struct {
-	xs, ys                 []float64
-	z                      [][]float64
-	xLabel, yLabel, zLabel string
-	zmin, zmax             float64
-	o                      Options
+	x, y  GridAxis
+	z     [][]float64
+	scale ColorScale
+	o     Options
 }
 
 // Draw lays the chart out for the size of c and draws it.
@@ -95,29 +149,45 @@ func (h *heatmapChart) Draw(c draw.Canvas) { h.figure().Draw(c) }
 func (h *heatmapChart) figure() *figure {
 	th := newTheme(h.o)
 	p := newPlot(th)
-	p.X.Label.Text = h.xLabel
-	p.Y.Label.Text = h.yLabel
-	cm := viridis(h.zmin, h.zmax)
+	p.X.Label.Text = h.x.Label
+	p.Y.Label.Text = h.y.Label
+	cm := viridis(h.scale.Min, h.scale.Max)
+	nx, ny := h.x.len(), h.y.len()
 	p.Add(&cells{
 		z: h.z, cm: cm,
-		values:   len(h.xs) <= maxValueGrid && len(h.ys) <= maxValueGrid,
-		decimals: valueDecimals(math.Max(math.Abs(h.zmin), math.Abs(h.zmax))),
+		values:   nx <= maxValueGrid && ny <= maxValueGrid,
+		decimals: valueDecimals(math.Max(math.Abs(h.scale.Min), math.Abs(h.scale.Max))),
 		size:     th.small,
-	}, axes{xTicks: true, yTicks: true, box: true})
-	p.X.Min, p.X.Max = -0.5, float64(len(h.xs))-0.5
-	p.Y.Min, p.Y.Max = -0.5, float64(len(h.ys))-0.5
+	}, axes{xTicks: h.x.Names == nil, yTicks: h.y.Names == nil, box: true})
+	p.X.Min, p.X.Max = -0.5, float64(nx)-0.5
+	p.Y.Min, p.Y.Max = -0.5, float64(ny)-0.5
+	overhang := new(vg.Length)
 	fit := func(p *plot.Plot, data vg.Rectangle) {
-		cw := data.Size().X / vg.Length(len(h.xs))
-		ch := data.Size().Y / vg.Length(len(h.ys))
-		p.X.Tick.Marker = indexTicks(h.xs, func(k int, l string) bool {
-			return p.X.Tick.Label.Width(l)+vg.Points(4) <= vg.Length(k)*cw
-		})
-		p.Y.Tick.Marker = indexTicks(h.ys, func(k int, l string) bool {
-			return p.Y.Tick.Label.Height(l)+vg.Points(2) <= vg.Length(k)*ch
-		})
+		cw := data.Size().X / vg.Length(nx)
+		ch := data.Size().Y / vg.Length(ny)
+		if h.x.Names != nil {
+			p.X.Tick.Label, p.X.Tick.Marker, *overhang = categoryTicks(th, h.x.Names, data.Size().X)
+		} else {
+			p.X.Tick.Marker = indexTicks(h.x.Values, func(k int, l string) bool {
+				return p.X.Tick.Label.Width(l)+vg.Points(4) <= vg.Length(k)*cw
+			})
+		}
+		if h.y.Names != nil {
+			// Names read across, as every other label of the chart; they take the room they need
+			// on the left.
+			ticks := make(plot.ConstantTicks, ny)
+			for i, n := range h.y.Names {
+				ticks[i] = plot.Tick{Value: float64(i), Label: n}
+			}
+			p.Y.Tick.Marker = ticks
+		} else {
+			p.Y.Tick.Marker = indexTicks(h.y.Values, func(k int, l string) bool {
+				return p.Y.Tick.Label.Height(l)+vg.Points(2) <= vg.Length(k)*ch
+			})
+		}
 	}
-	bar := &colorBar{th: th, cm: cm, min: h.zmin, max: h.zmax, label: h.zLabel}
-	return &figure{th: th, title: h.o.Title, plot: p, side: bar, fit: fit}
+	bar := &colorBar{th: th, cm: cm, min: h.scale.Min, max: h.scale.Max, label: h.scale.Label}
+	return &figure{th: th, title: h.o.Title, plot: p, side: bar, fit: fit, overhang: overhang}
 }
 
 // indexTicks labels every k-th of the cells 0..len(vs)-1 with its value,

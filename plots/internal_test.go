@@ -117,6 +117,10 @@ func TestFormatValues(t *testing.T) {
 		{[]float64{1, 2, 10}, "1 2 10"},
 		{[]float64{0.001, 0.01, 0.1}, "0.001 0.010 0.100"},
 		{[]float64{math.Copysign(0, -1), 0.5}, "0.0 0.5"}, // a negative zero prints as 0.0
+		{[]float64{0, 1.0 / 3, 2.0 / 3, 1}, "0.00 0.33 0.67 1.00"},
+		{[]float64{0, 1.0 / 15, 2.0 / 15, 0.2}, "0.000 0.067 0.133 0.200"},
+		{[]float64{1.0 / 15}, "0.067"},
+		{[]float64{100, 100 + 1.0/3}, "100.00 100.33"},
 	} {
 		if got := strings.Join(formatValues(test.in), " "); got != test.want {
 			t.Errorf("formatValues(%v) = %q, want %q", test.in, got, test.want)

@@ -44,32 +44,68 @@ type figure struct {
 	// fit, if set, adapts the plot to the size of its data area in print
 	// (tick spacing, label wrapping). It may be called more than once.
 	fit func(p *plot.Plot, data vg.Rectangle)
+	// overhang, if set, is how far left of the data area the x axis'
+	// labels reach, as fit last found it.
+	overhang *vg.Length
 }
 
 // Draw draws the figure onto c.
-func (f *figure) Draw(c draw.Canvas) {
+func (f *figure) Draw(c draw.Canvas) { f.drawIn(page(c)) }
+
+// page paints c white and returns the part of it that text and lines may use.
+func page(c draw.Canvas) draw.Canvas {
 	c.SetColor(color.White)
 	c.Fill(c.Rectangle.Path())
-	c = draw.Crop(c, vg.Points(margin), -vg.Points(margin), vg.Points(margin), -vg.Points(margin))
+	return draw.Crop(c, vg.Points(margin), -vg.Points(margin), vg.Points(margin), -vg.Points(margin))
+}
 
-	if f.title != "" {
-		sty := textStyle(f.th.title)
-		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
-		c.FillText(sty, vg.Point{X: c.Center().X, Y: c.Max.Y}, f.title)
-		c.Max.Y -= sty.Height(f.title) + vg.Points(f.th.base.Points()*0.4)
+// drawTitle draws title centred at the top of c and returns what is left below it.
+func drawTitle(c draw.Canvas, th theme, title string) draw.Canvas {
+	if title == "" {
+		return c
 	}
-	pc := c
+	sty := textStyle(th.title)
+	sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+	c.FillText(sty, vg.Point{X: c.Center().X, Y: c.Max.Y}, title)
+	c.Max.Y -= sty.Height(title) + vg.Points(th.base.Points()*0.4)
+	return c
+}
+
+// layout fits the plot to the canvas pc (ticks, wrapping) and returns the canvas the plot
+// takes, narrowed on the left when a slanted category name would reach past its edge, and
+// its data area.
+func (f *figure) layout(pc draw.Canvas) (draw.Canvas, vg.Rectangle) {
+	full := pc
 	if f.side != nil {
 		pc.Max.X -= f.side.width()
 	}
-
-	dataArea := func() vg.Rectangle {
+	// The names' room depends on the width left to the data, so the fit is tried again after
+	// narrowing, a few times at most: each narrowing leaves less room, never more.
+	for range 3 {
 		if f.fit != nil {
 			f.fit(f.plot, f.plot.DataCanvas(pc).Rectangle)
 		}
-		return f.plot.DataCanvas(pc).Rectangle
+		if f.overhang == nil {
+			break
+		}
+		short := *f.overhang - (f.plot.DataCanvas(pc).Min.X - full.Min.X)
+		if short <= 0 {
+			break
+		}
+		pc.Min.X += short
 	}
-	data := dataArea()
+	data := f.plot.DataCanvas(pc).Rectangle
+	if f.side != nil {
+		pc.Max.X += f.side.width()
+	}
+	return pc, data
+}
+
+// drawIn draws the figure in c, which is already painted.
+func (f *figure) drawIn(c draw.Canvas) {
+	c = drawTitle(c, f.th, f.title)
+	pc := c
+	_, data := f.layout(pc)
 
 	var lg legendLayout
 	if len(f.legend) > 0 {
@@ -77,17 +113,79 @@ func (f *figure) Draw(c draw.Canvas) {
 		// right margin as well; it wraps onto more rows when it must.
 		lg = layoutLegend(f.th, f.legend, c.Max.X-data.Min.X)
 		pc.Max.Y -= lg.height + vg.Points(f.th.small.Points()*0.5)
-		data = dataArea()
+		_, data = f.layout(pc)
 	}
-
-	f.plot.Draw(pc)
+	f.plotIn(pc)
 	if len(f.legend) > 0 {
 		lg.draw(c, vg.Point{X: data.Min.X, Y: c.Max.Y})
 	}
+}
+
+// plotIn draws the plot and its side panel in pc.
+func (f *figure) plotIn(pc draw.Canvas) {
+	pc, data := f.layout(pc)
 	if f.side != nil {
-		sc := c
-		sc.Min.X = c.Max.X - f.side.width()
+		pc.Max.X -= f.side.width()
+	}
+	f.plot.Draw(pc)
+	if f.side != nil {
+		sc := pc
+		sc.Min.X = pc.Max.X
+		sc.Max.X = pc.Max.X + f.side.width()
 		f.side.draw(sc, data)
+	}
+}
+
+// panelled is several plots side by side under one title and one legend: metrics of different
+// kinds (probabilities per run, rates per decision, money) each on an axis of its own, so that
+// no axis mixes them. Their data areas share a top and a bottom edge.
+type panelled struct {
+	th      theme
+	title   string
+	legend  []legendEntry
+	panels  []*figure // without title or legend
+	weights []float64 // of the width, before the room each axis takes
+}
+
+// panelGap is the space between two panels, in multiples of the base font size.
+const panelGap = 1.2
+
+func (p *panelled) Draw(c draw.Canvas) {
+	c = drawTitle(page(c), p.th, p.title)
+	if len(p.legend) > 0 {
+		lg := layoutLegend(p.th, p.legend, c.Max.X-c.Min.X)
+		lg.draw(c, vg.Point{X: c.Min.X, Y: c.Max.Y})
+		c.Max.Y -= lg.height + vg.Points(p.th.small.Points()*0.5)
+	}
+	gap := vg.Length(panelGap) * p.th.base
+	total := 0.0
+	for _, w := range p.weights {
+		total += w
+	}
+	room := c.Max.X - c.Min.X - gap*vg.Length(len(p.panels)-1)
+	cs := make([]draw.Canvas, len(p.panels))
+	x := c.Min.X
+	for i, w := range p.weights {
+		cs[i] = c
+		cs[i].Min.X = x
+		cs[i].Max.X = x + room*vg.Length(w/total)
+		x = cs[i].Max.X + gap
+	}
+	// Twice: the second pass sees the ticks and wrapping that the first chose.
+	for range 2 {
+		bottom, top := c.Min.Y, c.Max.Y
+		areas := make([]vg.Rectangle, len(p.panels))
+		for i, f := range p.panels {
+			_, areas[i] = f.layout(cs[i])
+			bottom, top = max(bottom, areas[i].Min.Y), min(top, areas[i].Max.Y)
+		}
+		for i := range cs {
+			cs[i].Min.Y += bottom - areas[i].Min.Y
+			cs[i].Max.Y -= areas[i].Max.Y - top
+		}
+	}
+	for i, f := range p.panels {
+		f.plotIn(cs[i])
 	}
 }
 

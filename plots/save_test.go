@@ -23,7 +23,7 @@ func readFile(t *testing.T, path string) []byte {
 
 func heatmapChart(t *testing.T) plots.Chart {
 	t.Helper()
-	c, err := plots.Heatmap([]float64{0, 1, 2}, []float64{0, 1}, [][]float64{{0, 0.5, 1}, {1, 0.5, 0}}, "x", "y", "", 0, 1, plots.Options{})
+	c, err := plots.Heatmap(plots.GridAxis{Label: "x", Values: []float64{0, 1, 2}}, plots.GridAxis{Label: "y", Values: []float64{0, 1}}, [][]float64{{0, 0.5, 1}, {1, 0.5, 0}}, plots.ColorScale{Min: 0, Max: 1}, plots.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

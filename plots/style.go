@@ -38,6 +38,11 @@ type Options struct {
 	// XLabel and YLabel replace the axis labels that Survival chooses by
 	// default. The other charts take their labels as arguments.
 	XLabel, YLabel string
+
+	// YMin and YMax fix the range of the value axis (of every panel) of
+	// Outcomes, Compare, Sweep and Survival; equal values (the zero value)
+	// leave it to the data.
+	YMin, YMax float64
 }
 
 // withDefaults returns o with zero fields set to their defaults.
@@ -66,6 +71,9 @@ func (o Options) check() error {
 		if !(l.v > 0) || math.IsInf(float64(l.v), 0) {
 			return fmt.Errorf("plots: %s %v must be positive", l.name, float64(l.v))
 		}
+	}
+	if !finite(o.YMin) || !finite(o.YMax) || o.YMin > o.YMax {
+		return fmt.Errorf("plots: value range [%g, %g] is empty", o.YMin, o.YMax)
 	}
 	if o.DPI <= 0 || o.DPI > maxDPI {
 		return fmt.Errorf("plots: dpi %d out of range 1..%d", o.DPI, maxDPI)

@@ -144,6 +144,9 @@ func (s *survivalChart) figure() *figure {
 	xmin, xmax, _ := valueRange(steps...)
 	p.X.Min, p.X.Max = xmin, xmax
 	p.Y.Min, p.Y.Max = 0, 1
+	if s.o.YMin != s.o.YMax {
+		p.Y.Min, p.Y.Max = s.o.YMin, s.o.YMax
+	}
 	return &figure{th: th, title: s.o.Title, plot: p, legend: entries, fit: fitLinear}
 }
 

@@ -2,6 +2,7 @@ package plots
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"gonum.org/v1/plot"
@@ -144,29 +145,53 @@ func valueDecimals(top float64) int {
 	return 3
 }
 
-// formatValues formats vs with one shared number of decimals, the fewest
-// that print every value to within 1e-9 of its magnitude. Sweep grids are
-// often built by repeated addition (0.30000000000000004); this prints 0.3.
+// formatValues formats vs with one shared number of decimals: the fewest
+// that print every value to within 1e-9 of its magnitude, so that a grid
+// built by repeated addition (0.30000000000000004) prints 0.3, but never
+// more than it takes to tell the values apart and to give the smallest two
+// significant digits, plus one: thirds and fifteenths of an uneven grid
+// print as 0.067 and 0.333, not 0.0666666667.
 func formatValues(vs []float64) []string {
-	scale := 0.0
+	scale, smallest := 0.0, math.Inf(1)
 	for _, v := range vs {
 		scale = math.Max(scale, math.Abs(v))
+		if v != 0 && finite(v) {
+			smallest = math.Min(smallest, math.Abs(v))
+		}
 	}
 	tol := 1e-9 * math.Max(scale, 1e-300)
-	d := 0
-	for ; d < 12; d++ {
+	const most = 12
+	exact := most
+	for d := 0; d < most; d++ {
+		p := math.Pow10(d)
 		ok := true
 		for _, v := range vs {
-			p := math.Pow10(d)
 			if math.Abs(math.Round(v*p)/p-v) > tol {
 				ok = false
 				break
 			}
 		}
 		if ok {
+			exact = d
 			break
 		}
 	}
+	distinct := most
+	for d := 0; d < most; d++ {
+		seen := map[string]bool{}
+		for _, v := range vs {
+			seen[formatFixed(v, d)] = true
+		}
+		if len(seen) == len(slices.Compact(slices.Sorted(slices.Values(vs)))) {
+			distinct = d
+			break
+		}
+	}
+	readable := distinct + 1
+	if finite(smallest) {
+		readable = max(readable, 1-int(math.Floor(math.Log10(smallest))))
+	}
+	d := min(exact, max(readable, 0))
 	out := make([]string, len(vs))
 	for i, v := range vs {
 		out[i] = formatFixed(v, d)
