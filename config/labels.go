@@ -14,14 +14,17 @@ legend or a bar shows, with its unit. A key left out takes its built-in label, e
 "state.Germany.burden" is "Germany's defence burden (share of GDP)".`
 
 // Label returns the human label of key for charts: the [labels] entry of f when it has one,
-// else the built-in label of a metric (with the focus state named) or of a parameter path,
-// else key itself. A path matches a [labels] entry however either is spelled.
+// else the built-in label of a metric (with the focus state named), of a built-in scenario or
+// of a parameter path, else key itself. A path matches a [labels] entry however either is spelled.
 func (f *File) Label(key string) string {
 	if l, ok := f.Labels[key]; ok {
 		return l
 	}
 	if m, ok := sim.LookupMetric(key); ok {
 		return m.LabelFor(f.Simulation.Focus)
+	}
+	if l, ok := scenarioLabels[key]; ok {
+		return l
 	}
 	fl, err := f.field(key)
 	if err != nil {
@@ -134,6 +137,20 @@ func (f *File) builtinLabel(p string) string {
 // The built-in labels: every parameter path has one (a test checks), short enough for an axis
 // at single-column width, with the unit or the symbol of docs/ODD.md.
 var (
+	// scenarioLabels name the built-in scenarios in a legend.
+	scenarioLabels = map[string]string{
+		"baltic-no-tripwire":       "Baltic, no tripwire",
+		"baltic-tripwire":          "Baltic, tripwire",
+		"burden-sharing":           "Burden-sharing, all free-ride",
+		"burden-sharing-frontline": "Burden-sharing, frontline balances",
+		"europe-2025":              "Europe 2025",
+		"informal-ambiguity":       "Informal guarantee (stylised)",
+		"ukraine-agreements":       "Bilateral agreements",
+		"ukraine-budapest":         "Budapest assurances",
+		"ukraine-coalition":        "European coalition",
+		"ukraine-nato":             "NATO membership",
+		"ukraine-porcupine":        "Armed neutrality",
+	}
 	simulationLabels = map[string]string{
 		"runs":  "Runs",
 		"steps": "Years simulated",

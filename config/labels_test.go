@@ -13,6 +13,9 @@ func TestBuiltinLabels(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if l := f.Label(info.Name); l == info.Name {
+			t.Errorf("scenario %s has no built-in label", info.Name)
+		}
 		for _, p := range f.Paths() {
 			if l := f.Label(p); l == p || l == "" {
 				t.Errorf("%s: %s has no built-in label", info.Name, p)

@@ -3,6 +3,7 @@ package plots
 import (
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -37,6 +38,21 @@ type barsChart struct {
 	colors int // number of fills
 	legend []string
 	o      Options
+}
+
+// onePanel returns a bar chart of one value axis: the series in the order given, each its
+// own fill, in a legend when legend is set.
+func onePanel(categories []string, series []barSeries, yLabel string, legend bool, o Options) *barsChart {
+	b := &barsChart{colors: len(series), o: o}
+	series = slices.Clone(series)
+	for j := range series {
+		series[j].color = j
+		if legend {
+			b.legend = append(b.legend, series[j].label)
+		}
+	}
+	b.panels = []barPanel{{categories: slices.Clone(categories), series: series, yLabel: yLabel}}
+	return b
 }
 
 // Draw lays the chart out for the size of c and draws it.
@@ -154,16 +170,15 @@ func categoryTicks(th theme, categories []string, l vg.Length) (text.Style, plot
 			sty.XAlign, sty.YAlign = draw.XRight, draw.YTop
 		}
 	}
-	if sty.Rotation == 0 {
-		return sty, ticks, max(0, sty.Width(ticks[0].Label)/2-slot/2)
+	if sty.Rotation != 0 {
+		for i, c := range categories {
+			ticks[i].Label = c
+		}
 	}
-	for i, c := range categories {
-		ticks[i].Label = c
-	}
-	// A name set at an angle ends at its tick and runs down to the left.
-	r := sty.Rectangle(categories[0])
-	w := (r.Max.X - r.Min.X) * vg.Length(math.Cos(sty.Rotation))
-	return sty, ticks, max(0, w-slot/2)
+	// The first name's box, rotated as it is drawn, about its tick in the middle of the first
+	// slot; half a point for anti-aliasing.
+	r := sty.Rectangle(ticks[0].Label)
+	return sty, ticks, max(0, -r.Min.X-slot/2+vg.Points(0.5))
 }
 
 // wrapText breaks s at spaces into lines no wider than w where it can.

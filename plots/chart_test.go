@@ -106,7 +106,9 @@ func TestInputErrors(t *testing.T) {
 			s.Y = []float64{nan, nan}
 			return plots.Sweep([]plots.Series{s}, "x", "", small)
 		}, "no finite values"},
-		{"heatmap/empty", func() (plots.Chart, error) { return plots.Heatmap(plots.GridAxis{}, plots.GridAxis{}, nil, plots.ColorScale{Min: 0, Max: 1}, small) }, "empty grid"},
+		{"heatmap/empty", func() (plots.Chart, error) {
+			return plots.Heatmap(plots.GridAxis{}, plots.GridAxis{}, nil, plots.ColorScale{Min: 0, Max: 1}, small)
+		}, "empty grid"},
 		{"heatmap/rows", func() (plots.Chart, error) {
 			return plots.Heatmap(plots.GridAxis{Values: []float64{0, 1}}, plots.GridAxis{Values: []float64{0, 1, 2}}, grid, plots.ColorScale{Min: 0, Max: 1}, small)
 		}, "3 values of y but 2 rows"},

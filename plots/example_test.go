@@ -161,6 +161,46 @@ func ExampleHeatmap() {
 	}
 }
 
+// A sweep over choices draws each as a category, in the order given, with
+// points and whiskers rather than lines; a metric in money gets a panel and
+// an axis of its own.
+func ExampleSweepCategories() {
+	strategies := []string{"freeride", "balance", "buckpass"}
+	fail := plots.Series{Label: "Deterrence failure", Axis: "Probability per run"}
+	lost := plots.Series{Label: "Economy lost", Axis: "Trillion US$ (T$)"}
+	for i := range strategies {
+		iv := interval(0.3-0.08*float64(i), 400)
+		fail.Y, fail.Lo, fail.Hi = append(fail.Y, iv.P), append(fail.Lo, iv.Lo), append(fail.Hi, iv.Hi)
+		m := 0.9 - 0.25*float64(i)
+		lost.Y, lost.Lo, lost.Hi = append(lost.Y, m), append(lost.Lo, m-0.15), append(lost.Hi, m+0.15)
+	}
+	c, err := plots.SweepCategories(strategies, []plots.Series{fail, lost}, "Germany's strategy", "", plots.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := plots.Save(c, "testdata/sweep_categories.png", plots.Options{}); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// A heatmap over a choice and a yes/no parameter names its cells; a metric
+// in money is coloured over the range of its data, not 0 to 1.
+func ExampleHeatmap_categories() {
+	responses := []string{"sanctions", "arms", "fight"}
+	z := [][]float64{{0.036, 0.035, 0.028}, {0.031, 0.027, 0.019}}
+	min, max := plots.NiceRange(0.019, 0.036)
+	c, err := plots.Heatmap(
+		plots.GridAxis{Label: "Response of agreements", Names: responses},
+		plots.GridAxis{Label: "Nuclear umbrella", Names: []string{"no", "yes"}},
+		z, plots.ColorScale{Label: "Ukraine economy lost (T$)", Min: min, Max: max}, plots.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := plots.Save(c, "testdata/heatmap_categories.png", plots.Options{}); err != nil {
+		log.Fatal(err)
+	}
+}
+
 func ExampleParseLength() {
 	for _, s := range []string{"8.5cm", "3.5in", "90mm", "240pt"} {
 		l, err := plots.ParseLength(s)

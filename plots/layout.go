@@ -75,6 +75,11 @@ func drawTitle(c draw.Canvas, th theme, title string) draw.Canvas {
 // takes, narrowed on the left when a slanted category name would reach past its edge, and
 // its data area.
 func (f *figure) layout(pc draw.Canvas) (draw.Canvas, vg.Rectangle) {
+	if f.side != nil {
+		// The colour bar's top tick label is centred on the data's top edge: half of it
+		// would stand above the page.
+		pc.Max.Y -= textStyle(f.th.small).Height("0")/2 + vg.Points(0.5)
+	}
 	full := pc
 	if f.side != nil {
 		pc.Max.X -= f.side.width()
@@ -142,6 +147,7 @@ func (f *figure) plotIn(pc draw.Canvas) {
 type panelled struct {
 	th      theme
 	title   string
+	xLabel  string // under every panel, once: gonum would make each panel as wide as it
 	legend  []legendEntry
 	panels  []*figure // without title or legend
 	weights []float64 // of the width, before the room each axis takes
@@ -150,6 +156,55 @@ type panelled struct {
 // panelGap is the space between two panels, in multiples of the base font size.
 const panelGap = 1.2
 
+// minPanelData is the least width of a panel's data side by side with others.
+const minPanelData = 1.5 * vg.Centimeter
+
+// stack draws the panels one above the other in c, each the full width, their data areas
+// starting at one x.
+func (p *panelled) stack(c draw.Canvas, gap vg.Length) {
+	n := len(p.panels)
+	h := (c.Max.Y - c.Min.Y - gap*vg.Length(n-1)) / vg.Length(n)
+	cs := make([]draw.Canvas, n)
+	for i := range cs {
+		cs[i] = c
+		cs[i].Max.Y = c.Max.Y - vg.Length(i)*(h+gap)
+		cs[i].Min.Y = cs[i].Max.Y - h
+	}
+	// An axis title longer than its panel is tall wraps onto two lines.
+	for i, f := range p.panels {
+		_, a := f.layout(cs[i])
+		if y := &f.plot.Y.Label; y.TextStyle.Width(y.Text) > a.Size().Y {
+			y.Text = wrapText(y.Text, y.TextStyle, a.Size().Y)
+		}
+	}
+	for range 2 {
+		left := c.Min.X
+		areas := make([]vg.Rectangle, n)
+		for i, f := range p.panels {
+			_, areas[i] = f.layout(cs[i])
+			left = max(left, areas[i].Min.X)
+		}
+		for i := range cs {
+			cs[i].Min.X += left - areas[i].Min.X
+		}
+	}
+	var first, last vg.Rectangle
+	for i, f := range p.panels {
+		_, data := f.layout(cs[i])
+		if i == 0 {
+			first = data
+		}
+		last = data
+		f.plotIn(cs[i])
+	}
+	if p.xLabel != "" {
+		xl := textStyle(p.th.base)
+		xl.XAlign, xl.YAlign = draw.XCenter, draw.YBottom
+		x := (first.Min.X + last.Max.X) / 2
+		c.FillText(xl, vg.Point{X: x, Y: c.Min.Y - xl.Height(p.xLabel) - vg.Points(3) + xl.FontExtents().Descent}, p.xLabel)
+	}
+}
+
 func (p *panelled) Draw(c draw.Canvas) {
 	c = drawTitle(page(c), p.th, p.title)
 	if len(p.legend) > 0 {
@@ -157,19 +212,53 @@ func (p *panelled) Draw(c draw.Canvas) {
 		lg.draw(c, vg.Point{X: c.Min.X, Y: c.Max.Y})
 		c.Max.Y -= lg.height + vg.Points(p.th.small.Points()*0.5)
 	}
+	var xl draw.TextStyle
+	if p.xLabel != "" {
+		xl = textStyle(p.th.base)
+		xl.XAlign, xl.YAlign = draw.XCenter, draw.YBottom
+		c.Min.Y += xl.Height(p.xLabel) + vg.Points(3)
+	}
 	gap := vg.Length(panelGap) * p.th.base
 	total := 0.0
 	for _, w := range p.weights {
 		total += w
 	}
-	room := c.Max.X - c.Min.X - gap*vg.Length(len(p.panels)-1)
-	cs := make([]draw.Canvas, len(p.panels))
-	x := c.Min.X
-	for i, w := range p.weights {
-		cs[i] = c
-		cs[i].Min.X = x
-		cs[i].Max.X = x + room*vg.Length(w/total)
-		x = cs[i].Max.X + gap
+	// The width left to the data is shared by weight, after each panel's axis has what it
+	// takes: measured at the full width, plus, at the width each panel then gets, how far its
+	// category names reach left when they must slant (gonum's layout cannot be measured when
+	// a panel is too narrow, so the names' reach is added whole).
+	n := len(p.panels)
+	cs := make([]draw.Canvas, n)
+	overhead := make([]vg.Length, n)
+	for i, f := range p.panels {
+		_, data := f.layout(c)
+		overhead[i] = (c.Max.X - c.Min.X) - (data.Max.X - data.Min.X)
+	}
+	extra := make([]vg.Length, n)
+	room := vg.Length(0)
+	for range 2 {
+		room = c.Max.X - c.Min.X - gap*vg.Length(n-1)
+		for i := range p.panels {
+			room -= overhead[i] + extra[i]
+		}
+		x := c.Min.X
+		for i, w := range p.weights {
+			cs[i] = c
+			cs[i].Min.X = x
+			cs[i].Max.X = x + overhead[i] + extra[i] + max(room, 0)*vg.Length(w/total)
+			x = cs[i].Max.X + gap
+		}
+		for i, f := range p.panels {
+			if f.overhang != nil {
+				f.layout(cs[i])
+				extra[i] = max(extra[i], *f.overhang)
+			}
+		}
+	}
+	if room < minPanelData*vg.Length(n) {
+		// Side by side, the data would have no room: one above the other instead.
+		p.stack(c, gap)
+		return
 	}
 	// Twice: the second pass sees the ticks and wrapping that the first chose.
 	for range 2 {
@@ -184,8 +273,18 @@ func (p *panelled) Draw(c draw.Canvas) {
 			cs[i].Max.Y -= areas[i].Max.Y - top
 		}
 	}
+	var first, last vg.Rectangle
 	for i, f := range p.panels {
+		_, data := f.layout(cs[i])
+		if i == 0 {
+			first = data
+		}
+		last = data
 		f.plotIn(cs[i])
+	}
+	if p.xLabel != "" {
+		x := (first.Min.X + last.Max.X) / 2
+		c.FillText(xl, vg.Point{X: x, Y: c.Min.Y - xl.Height(p.xLabel) - vg.Points(3) + xl.FontExtents().Descent}, p.xLabel)
 	}
 }
 

@@ -68,6 +68,8 @@ func TestGolden(t *testing.T) {
 		{ExampleCompare, "compare.png"},
 		{ExampleSweep, "sweep.png"},
 		{ExampleHeatmap, "heatmap.png"},
+		{ExampleSweepCategories, "sweep_categories.png"},
+		{ExampleHeatmap_categories, "heatmap_categories.png"},
 	} {
 		t.Run(test.name, func(t *testing.T) {
 			t.Parallel()

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 )
 
 // Robust is how one option fares across the points of an exploration: its mean outcome with
@@ -49,5 +48,5 @@ func Robustness(options []Robust, yLabel string, o Options) (Chart, error) {
 	if yLabel == "" {
 		yLabel = "Value"
 	}
-	return &barsChart{categories: slices.Clone(names), series: series, yLabel: yLabel, legend: true, o: o}, nil
+	return onePanel(names, series, yLabel, true, o), nil
 }

@@ -46,19 +46,20 @@ func Sensitivity(factors []string, series []IndexSeries, yLabel string, o Option
 		return math.Inf(-1)
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(key(b), key(a)) })
-	b := &barsChart{yLabel: yLabel, legend: len(series) > 1 || series[0].Label != "", o: o}
-	if b.yLabel == "" {
-		b.yLabel = "Sobol' index"
+	if yLabel == "" {
+		yLabel = "Sobol' index"
 	}
+	var categories []string
 	for _, i := range order {
-		b.categories = append(b.categories, factors[i])
+		categories = append(categories, factors[i])
 	}
+	var bars []barSeries
 	for _, s := range series {
 		bs := barSeries{label: s.Label}
 		for _, i := range order {
 			bs.vals = append(bs.vals, s.Values[i])
 		}
-		b.series = append(b.series, bs)
+		bars = append(bars, bs)
 	}
-	return b, nil
+	return onePanel(categories, bars, yLabel, len(series) > 1 || series[0].Label != "", o), nil
 }

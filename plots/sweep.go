@@ -162,9 +162,11 @@ func (s *sweepChart) Draw(c draw.Canvas) {
 		f.Draw(c)
 		return
 	}
-	p := &panelled{th: th, title: s.o.Title, legend: entries}
+	p := &panelled{th: th, title: s.o.Title, xLabel: s.xLabel, legend: entries}
 	for k, a := range axes {
-		p.panels = append(p.panels, s.panel(th, a, members[k]))
+		f := s.panel(th, a, members[k])
+		f.plot.X.Label.Text = ""
+		p.panels = append(p.panels, f)
 		p.weights = append(p.weights, 1)
 	}
 	p.Draw(c)

@@ -312,35 +312,8 @@ func (r *compareResult) csv() []byte {
 	return []byte(b.String())
 }
 
-func (r *compareResult) charts(bars, surv plots.Options) (plots.Chart, plots.Chart, error) {
-	var names, labels []string
-	var values [][]plots.Interval
-	for _, m := range r.Metrics {
-		labels = append(labels, m.Label)
-	}
-	var curves []plots.Curve
-	for _, o := range r.Options {
-		names = append(names, o.Name)
-		var row []plots.Interval
-		for _, iv := range o.Metrics {
-			row = append(row, plots.Interval{P: iv.P, Lo: iv.Lo, Hi: iv.Hi})
-		}
-		values = append(values, row)
-		curves = append(curves, survivalCurve(o.Name, o.Survival))
-	}
-	cb, err := plots.Compare(names, labels, values, "", bars)
-	if err != nil {
-		return nil, nil, err
-	}
-	if r.SurvivalLabel != "" {
-		surv.YLabel = r.SurvivalLabel
-	}
-	cs, err := plots.Survival(curves, surv)
-	return cb, cs, err
-}
-
 func (r *compareResult) draw(dir string, bars, surv plots.Options) ([]string, error) {
-	cb, cs, err := r.charts(bars, surv)
+	cb, cs, err := r.charts(bars, surv, nil)
 	if err != nil {
 		return nil, err
 	}

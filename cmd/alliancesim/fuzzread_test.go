@@ -157,19 +157,19 @@ func FuzzResults(f *testing.F) {
 	f.Add([]byte(`{"schema":1,"deterrence_failure":` + iv01 + `,"armed_failure":` + iv01 + `,"abandonment":` + iv01 + `,"entrapment":` + iv01 + `,"conquest":` + iv01 + `,"survival":[]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if r, err := decodeSweep(b); err == nil {
-			r.chart(plots.Options{})
+			r.chart(plots.Options{}, r.chartLabels(nil))
 		}
 		if _, err := checkCompareFile(b); err == nil {
 			var r compareResult
 			if json.Unmarshal(b, &r) == nil {
-				r.charts(plots.Options{}, plots.Options{})
+				r.charts(plots.Options{}, plots.Options{}, nil)
 			}
 		}
 		if missing, err := checkSummaryFile(b); err == nil && missing != nil {
 			var s sim.Summary
 			if json.Unmarshal(b, &s) == nil {
 				plots.Survival([]plots.Curve{survivalCurve("", s.Survival)}, plots.Options{})
-				plots.Outcomes(outcomeBars(&s), "Probability", plots.Options{})
+				runCharts(&s, chartLabels{}, plots.Options{})
 			}
 		}
 	})

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"alliancesim/plots"
@@ -16,8 +17,10 @@ import (
 
 const plotDoc = `Redraw the charts of saved results without running anything: summary.json (survival and
 outcomes), sweep.json (sweep or heatmap), compare.json (compare and survival). Charts are written
-beside the results, or to --out, in the chosen format and paper size, e.g.
-  alliancesim plot out/europe-2025/summary.json --format pdf --width 17.5cm --height 8cm`
+beside the results, or to --out named after the results' folder (europe-2025-survival.pdf), in
+the chosen format and paper size. Labels come from the config's [labels] table and --label, e.g.
+  alliancesim plot out/europe-2025/summary.json --format pdf --width 17.5cm --height 8cm
+  alliancesim plot out/sweep/sweep.json --label rep.init="Initial reputation" --ylim 0,0.5`
 
 func cmdPlot(_ context.Context, e *env, args []string) error {
 	fs := newFlags(e, "plot", "RESULTS.json... [flags]", plotDoc)
@@ -28,7 +31,10 @@ func cmdPlot(_ context.Context, e *env, args []string) error {
 	title := fs.String("title", "", "chart `title` (journals usually prefer a caption)")
 	fontSize := fs.Float64("font-size", 9, "base font size in `points`")
 	metric := fs.String("metric", "", "for a 2-D sweep: the `metric` of the heatmap (default the first)")
-	out := fs.String("out", "", "output `DIR` (default: beside each results file)")
+	out := fs.String("out", "", "output `DIR` (default: beside each results file); charts are named after the results' folder")
+	var labels multiFlag
+	fs.Var(&labels, "label", "a chart label, `KEY=TEXT` (repeatable): KEY a metric, a swept path or a compared option")
+	ylim := fs.String("ylim", "", "the value axis' range, `LO,HI` (default: from the data)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -56,7 +62,24 @@ func cmdPlot(_ context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: --font-size %g: allowed 4 to 40 points", errUsage, *fontSize)
 	}
 	o := plots.Options{Width: w, Height: h, DPI: *dpi, Title: *title, FontSize: pt(*fontSize)}
-	for _, path := range pos {
+	if *ylim != "" {
+		lo, hi, ok := strings.Cut(*ylim, ",")
+		a, err1 := strconv.ParseFloat(strings.TrimSpace(lo), 64)
+		b, err2 := strconv.ParseFloat(strings.TrimSpace(hi), 64)
+		if !ok || err1 != nil || err2 != nil || !(a < b) || math.IsInf(a, 0) || math.IsInf(b, 0) {
+			return fmt.Errorf("%w: --ylim %q: want LO,HI with LO < HI, e.g. --ylim 0,0.5", errUsage, *ylim)
+		}
+		o.YMin, o.YMax = a, b
+	}
+	over, err := parseLabelFlags(labels)
+	if err != nil {
+		return err
+	}
+	prefixes, err := chartPrefixes(pos, *out != "")
+	if err != nil {
+		return err
+	}
+	for i, path := range pos {
 		dir := filepath.Dir(path)
 		if *out != "" {
 			dir = *out
@@ -64,7 +87,7 @@ func cmdPlot(_ context.Context, e *env, args []string) error {
 				return err
 			}
 		}
-		written, err := redraw(path, dir, *format, *metric, o)
+		written, err := redraw(path, dir, prefixes[i], *format, *metric, over, o)
 		if err != nil {
 			return err
 		}
@@ -75,8 +98,32 @@ func cmdPlot(_ context.Context, e *env, args []string) error {
 	return nil
 }
 
-// redraw draws the charts of one results file into dir.
-func redraw(path, dir, format, metric string, o plots.Options) ([]string, error) {
+// chartPrefixes returns what the charts of each results file are named after: nothing when
+// they are drawn beside it, its folder's name when they go to one --out folder, so that the
+// charts of two results never overwrite each other there. Two results in folders of one name
+// are refused.
+func chartPrefixes(paths []string, out bool) ([]string, error) {
+	prefixes := make([]string, len(paths))
+	if !out {
+		return prefixes, nil
+	}
+	seen := map[string]string{}
+	for i, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, err
+		}
+		prefixes[i] = filepath.Base(filepath.Dir(abs)) + "-"
+		if q, dup := seen[prefixes[i]]; dup && q != abs {
+			return nil, fmt.Errorf("%w: %s and %s are in folders of one name, so their charts in --out would overwrite each other (allowed: plot them into different --out folders)", errUsage, q, p)
+		}
+		seen[prefixes[i]] = abs
+	}
+	return prefixes, nil
+}
+
+// redraw draws the charts of one results file into dir, their names starting with prefix.
+func redraw(path, dir, prefix, format, metric string, over map[string]string, o plots.Options) ([]string, error) {
 	if err := verifyListed(path); err != nil {
 		return nil, err
 	}
@@ -108,7 +155,10 @@ func redraw(path, dir, format, metric string, o plots.Options) ([]string, error)
 				return nil, fmt.Errorf("--metric: %w", err)
 			}
 		}
-		name, c, err := r.chart(o)
+		if err := checkLabelKeys(path, over, r.labelKeys()); err != nil {
+			return nil, err
+		}
+		name, c, err := r.chart(o, r.chartLabels(over))
 		if err != nil {
 			return nil, err
 		}
@@ -129,7 +179,10 @@ func redraw(path, dir, format, metric string, o plots.Options) ([]string, error)
 				}
 			}
 		}
-		cb, cs, err := r.charts(o, o)
+		if err := checkLabelKeys(path, over, r.labelKeys()); err != nil {
+			return nil, err
+		}
+		cb, cs, err := r.charts(o, o, over)
 		if err != nil {
 			return nil, err
 		}
@@ -139,9 +192,16 @@ func redraw(path, dir, format, metric string, o plots.Options) ([]string, error)
 		if err != nil {
 			return nil, fmt.Errorf("%s: cannot be drawn honestly: %v", path, err)
 		}
-		var s sim.Summary
-		if err := json.Unmarshal(b, &s); err != nil {
+		var doc struct {
+			sim.Summary
+			Config string `json:"config"`
+		}
+		if err := json.Unmarshal(b, &doc); err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		s := doc.Summary
+		if err := checkLabelKeys(path, over, outcomeMetrics); err != nil {
+			return nil, err
 		}
 		for name, iv := range map[string]*stats.Interval{"deterrence_failure": &s.DeterrenceFailure, "armed_failure": &s.ArmedFailure,
 			"abandonment": &s.Abandonment, "entrapment": &s.Entrapment, "conquest": &s.Conquest} {
@@ -149,11 +209,7 @@ func redraw(path, dir, format, metric string, o plots.Options) ([]string, error)
 				*iv = nanInterval()
 			}
 		}
-		cs, err := plots.Survival([]plots.Curve{survivalCurve("", s.Survival)}, o)
-		if err != nil {
-			return nil, err
-		}
-		cb, err := plots.Outcomes(outcomeBars(&s), "Probability", o)
+		cs, cb, err := runCharts(&s, chartLabels{cfg: resultsConfig(path, doc.Config), over: over}, o)
 		if err != nil {
 			return nil, err
 		}
@@ -163,7 +219,7 @@ func redraw(path, dir, format, metric string, o plots.Options) ([]string, error)
 	}
 	var names []string
 	for _, c := range charts {
-		name := c.name + "." + format
+		name := prefix + c.name + "." + format
 		if err := plots.Save(c.c, filepath.Join(dir, name), o); err != nil {
 			return nil, err
 		}

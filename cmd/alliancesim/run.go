@@ -274,7 +274,7 @@ func writeRunResults(e *env, out string, f *config.File, spec *sim.Spec, acc *si
 	if err := writeJSON(filepath.Join(out, "summary.json"), doc); err != nil {
 		return nil, err
 	}
-	if _, err := drawRunCharts(out, sum); err != nil {
+	if _, err := drawRunCharts(out, sum, f); err != nil {
 		return nil, err
 	}
 	printSummary(e.stdout, sum, prov)

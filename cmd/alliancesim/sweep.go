@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -405,70 +404,11 @@ func (r *sweepResult) csv() []byte {
 
 // draw writes sweep.png (1-D) or heatmap.png (2-D) and returns the file's name.
 func (r *sweepResult) draw(dir string, o plots.Options) (string, error) {
-	name, c, err := r.chart(o)
+	name, c, err := r.chart(o, r.chartLabels(nil))
 	if err != nil {
 		return "", err
 	}
 	return name, plots.Save(c, filepath.Join(dir, name), o)
-}
-
-// chart draws the points in the order of their values, whatever the order of the axes: a
-// descending range, or choices listed in any order (their values are their indices).
-func (r *sweepResult) chart(o plots.Options) (string, plots.Chart, error) {
-	if len(r.Axes) == 1 {
-		points := slices.Clone(r.Points)
-		slices.SortStableFunc(points, func(a, b sweepPoint) int { return cmp.Compare(a.Values[0], b.Values[0]) })
-		var series []plots.Series
-		for m, met := range r.Metrics {
-			s := plots.Series{Label: met.Label}
-			for _, p := range points {
-				iv := p.Metrics[m]
-				if math.IsNaN(iv.P) {
-					continue
-				}
-				s.X = append(s.X, p.Values[0])
-				s.Y = append(s.Y, iv.P)
-				s.Lo = append(s.Lo, iv.Lo)
-				s.Hi = append(s.Hi, iv.Hi)
-			}
-			if len(s.X) > 0 {
-				series = append(series, s)
-			}
-		}
-		c, err := plots.Sweep(series, r.Axes[0].Path, "", o)
-		return "sweep.png", c, err
-	}
-	xs, ys, z := r.grid()
-	c, err := plots.Heatmap(xs, ys, z, r.Axes[1].Path, r.Axes[0].Path, r.Metrics[0].Label, 0, 1, o)
-	return "heatmap.png", c, err
-}
-
-// grid returns the heatmap of a 2-D sweep's first metric: the sorted values of the last axis
-// (columns) and the first (rows), and the metric at each cell. A cell no point fills is NaN,
-// missing, not 0: it is drawn as missing.
-func (r *sweepResult) grid() (xs, ys []float64, z [][]float64) {
-	xs, ys = slices.Sorted(slices.Values(r.Axes[1].Values)), slices.Sorted(slices.Values(r.Axes[0].Values))
-	z = make([][]float64, len(ys))
-	for i := range z {
-		z[i] = make([]float64, len(xs))
-		for j := range z[i] {
-			z[i][j] = math.NaN()
-		}
-	}
-	for _, p := range r.Points {
-		row, col := indexOf(ys, p.Values[0]), indexOf(xs, p.Values[1])
-		z[row][col] = p.Metrics[0].P
-	}
-	return xs, ys, z
-}
-
-func indexOf(vs []float64, v float64) int {
-	for i, x := range vs {
-		if x == v {
-			return i
-		}
-	}
-	return -1
 }
 
 func (r *sweepResult) print(e *env) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -61,13 +62,45 @@ func TestSweep2DAndPlot(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "h", "heatmap.png")); err != nil {
 		t.Error(err)
 	}
-	r = alliancesim(t, dir, "plot", filepath.Join("h", "sweep.json"), "--format", "pdf", "--width", "17.5cm", "--out", "p")
+	r = alliancesim(t, dir, "plot", filepath.Join("h", "sweep.json"), "--format", "pdf", "--width", "17.5cm", "--out", "p",
+		"--label", "kind.agreement.aid=Aid — Київ", "--label", "deterrence_failure=P(failure)")
 	if r.code != 0 {
 		t.Fatalf("plot: exit %d: %s", r.code, r.stderr)
 	}
-	b, err := os.ReadFile(filepath.Join(dir, "p", "heatmap.pdf"))
+	// Charts in --out are named after the results' folder.
+	pdf := filepath.Join(dir, "p", "h-heatmap.pdf")
+	b, err := os.ReadFile(pdf)
 	if err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
-		t.Errorf("heatmap.pdf: %v", err)
+		t.Errorf("h-heatmap.pdf: %v", err)
+	}
+	// The axes carry labels, not config paths: --label's, and the built-in one of rep.init.
+	if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
+		out, err := exec.Command(pdftotext, "-raw", pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(string(out)), " ") // a rotated title may come out on two lines
+		for _, want := range []string{"Aid — Київ", "Initial reputation", "P(failure)"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the heatmap's PDF has no %q:\n%s", want, out)
+			}
+		}
+		if strings.Contains(string(out), "rep.init") {
+			t.Errorf("an axis is titled with a config path:\n%s", out)
+		}
+	}
+	for _, test := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--label", "nope=x"}, `--label nope: h/sweep.json shows no "nope" (allowed: rep.init, kind.agreement.aid, deterrence_failure`},
+		{[]string{"--label", "rep.init"}, "want KEY=TEXT"},
+		{[]string{"--ylim", "1,0"}, "want LO,HI with LO < HI"},
+	} {
+		r := alliancesim(t, dir, append([]string{"plot", filepath.Join("h", "sweep.json"), "--out", "q"}, test.args...)...)
+		if r.code == 0 || !strings.Contains(r.stderr, test.want) {
+			t.Errorf("plot %v: exit %d, stderr %q, want %q", test.args, r.code, r.stderr, test.want)
+		}
 	}
 	for _, test := range []struct {
 		args []string

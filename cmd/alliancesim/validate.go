@@ -211,8 +211,9 @@ func writeBurdens(dir string, bp *calibrate.BurdenPattern) error {
 		return nil
 	}
 	o := plots.Options{Width: plots.DoubleColumn, Height: 7.5 * vg.Centimeter}
-	chart, err := plots.Compare(names, []string{"2024 data", "Model, from equal starts (year 20)", "Model, from the 2024 data (year 20)"},
-		values, "Defence burden (% of GDP)", o)
+	burden := "Defence burden (% of GDP)"
+	chart, err := plots.Compare(names, []plots.Quantity{{Label: "2024 data", Axis: burden},
+		{Label: "Model, from equal starts (year 20)", Axis: burden}, {Label: "Model, from the 2024 data (year 20)", Axis: burden}}, values, o)
 	if err != nil {
 		return err
 	}
