@@ -84,3 +84,36 @@ func TestStatesAgreeWithRecords(t *testing.T) {
 		t.Error("no state was attacked: the test checks nothing")
 	}
 }
+
+// Every column of every table the engine writes is described, in order, with a known type.
+func TestColumnDocsCoverColumns(t *testing.T) {
+	for _, name := range []string{"europe-2025", "world-2025"} {
+		spec := scenarioSpec(t, name)
+		for _, tc := range []struct {
+			file string
+			cols []string
+			docs []sim.ColumnDoc
+		}{
+			{"runs.csv", sim.Columns(spec), sim.ColumnDocs(spec)},
+			{"states.csv", sim.StatesColumns(), sim.StatesColumnDocs()},
+			{"trajectories.csv", sim.TrajectoryColumns(), sim.TrajectoryColumnDocs()},
+		} {
+			if len(tc.docs) != len(tc.cols) {
+				t.Fatalf("%s %s: %d columns, %d described", name, tc.file, len(tc.cols), len(tc.docs))
+			}
+			for i, d := range tc.docs {
+				if d.Name != tc.cols[i] {
+					t.Errorf("%s %s column %d: %s described as %s", name, tc.file, i+1, tc.cols[i], d.Name)
+				}
+				switch d.Type {
+				case "integer", "number", "boolean", "string":
+				default:
+					t.Errorf("%s %s: %s has type %q", name, tc.file, d.Name, d.Type)
+				}
+				if d.Description == "" {
+					t.Errorf("%s %s: %s has no description", name, tc.file, d.Name)
+				}
+			}
+		}
+	}
+}

@@ -184,6 +184,9 @@ func finishCompare(e *env, od *outDir, res *compareResult) error {
 	if err := writeFileAtomic(filepath.Join(out, "compare-long.csv"), res.longCSV()); err != nil {
 		return err
 	}
+	if err := writeDataPackage(out, "compare", title("compare", strings.Join(optionNames(res), " vs ")), res.resources()); err != nil {
+		return err
+	}
 	if err := writeJSON(filepath.Join(out, "compare.json"), res); err != nil {
 		return err
 	}
@@ -191,7 +194,7 @@ func finishCompare(e *env, od *outDir, res *compareResult) error {
 	if err != nil {
 		return err
 	}
-	if err := od.finish(append([]string{"compare.csv", "compare-long.csv", "compare.json"}, names...)...); err != nil {
+	if err := od.finish(append([]string{"compare.csv", "compare-long.csv", "compare.json", dataPackageName}, names...)...); err != nil {
 		return err
 	}
 	if err := od.writeRunInfo(e); err != nil {

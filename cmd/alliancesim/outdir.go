@@ -51,9 +51,9 @@ type outDir struct {
 
 // outputNames are the results each kind of command writes into its folder.
 var outputNames = map[string][]string{
-	"run":     {"summary.json", "runs.csv", "states.csv", "survival.png", "outcomes.png"},
-	"sweep":   {"sweep.csv", "sweep-long.csv", "sweep.json", "sweep.png", "heatmap.png"},
-	"compare": {"compare.csv", "compare-long.csv", "compare.json", "compare.png", "survival.png"},
+	"run":     {"summary.json", "runs.csv", "states.csv", "datapackage.json", "survival.png", "outcomes.png"},
+	"sweep":   {"sweep.csv", "sweep-long.csv", "sweep.json", "datapackage.json", "sweep.png", "heatmap.png"},
+	"compare": {"compare.csv", "compare-long.csv", "compare.json", "datapackage.json", "compare.png", "survival.png"},
 	"explore": {"explore.json", "points.csv", "indices.csv", "prim.csv", "robustness.csv",
 		"sensitivity.png", "morris.png", "prim.png", "robust.png"},
 	"validate": {"validate.csv", "validate.png", "burdens.csv", "burdens.png"},

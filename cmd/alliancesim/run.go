@@ -193,6 +193,13 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	opt.Rows = rows
 	names := slices.Clone(outputNames["run"])
 	var traj *atomicFile
+	if !*trajectories && sh == nil {
+		// The folder is this config's (openOut checked): an earlier run's trajectories would
+		// sit beside results that did not make them.
+		if err := os.Remove(filepath.Join(out, "trajectories.csv")); err != nil && !os.IsNotExist(err) {
+			return err
+		}
+	}
 	if *trajectories {
 		if sh != nil {
 			return fmt.Errorf("%w: --trajectories with --shard: a shard does not write them (run the shard's runs with --first-run K --runs N instead)", errUsage)
@@ -243,7 +250,7 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	if _, err := writeRunResults(e, out, f, spec, res.Acc, prov); err != nil {
+	if _, err := writeRunResults(e, out, f, spec, res.Acc, prov, traj != nil); err != nil {
 		return err
 	}
 	if err := od.finish(names...); err != nil {
@@ -260,9 +267,14 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// writeRunResults writes summary.json and the charts of a run, and prints its summary table.
-func writeRunResults(e *env, out string, f *config.File, spec *sim.Spec, acc *sim.Accumulator, prov provenance) (*sim.Summary, error) {
+// writeRunResults writes states.csv (from runs.csv, written), summary.json, datapackage.json
+// and the charts of a run, and prints its summary table; trajectories says whether
+// trajectories.csv was written.
+func writeRunResults(e *env, out string, f *config.File, spec *sim.Spec, acc *sim.Accumulator, prov provenance, trajectories bool) (*sim.Summary, error) {
 	if err := writeStatesFile(out, spec, prov.ConfigSHA256); err != nil {
+		return nil, err
+	}
+	if err := writeDataPackage(out, "run", title("run", spec.Name), runResources(spec, trajectories)); err != nil {
 		return nil, err
 	}
 	sum := sim.Summarize(spec, acc)

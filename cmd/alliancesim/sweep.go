@@ -134,6 +134,9 @@ func finishSweep(e *env, od *outDir, prov provenance, f *config.File, spec *sim.
 	if err := writeFileAtomic(filepath.Join(out, "sweep-long.csv"), res.longCSV()); err != nil {
 		return err
 	}
+	if err := writeDataPackage(out, "sweep", title("sweep", spec.Name), res.resources()); err != nil {
+		return err
+	}
 	if err := writeJSON(filepath.Join(out, "sweep.json"), res); err != nil {
 		return err
 	}
@@ -141,7 +144,7 @@ func finishSweep(e *env, od *outDir, prov provenance, f *config.File, spec *sim.
 	if err != nil {
 		return err
 	}
-	if err := od.finish("sweep.csv", "sweep-long.csv", "sweep.json", chart); err != nil {
+	if err := od.finish("sweep.csv", "sweep-long.csv", "sweep.json", dataPackageName, chart); err != nil {
 		return err
 	}
 	if err := od.writeRunInfo(e); err != nil {
