@@ -239,3 +239,37 @@ func MeasureTo(ctx context.Context, specs []*Spec, metrics []Metric, p Precision
 	}
 	return pts, reached, nil
 }
+
+// SweepTo runs the sweep Sweep runs, every point grown by p's rule from spec.Runs runs, all
+// together (see MeasureTo): the widest half-width over the points decides, and every point gets
+// the same runs, so that neighbouring points stay paired run by run. Every point is held in
+// memory until the last checkpoint, then given to opt.Done in grid order. A shard (opt.Chunk)
+// and skipped points (opt.Skip, for resuming) are refused: every point grows with the others.
+func SweepTo(ctx context.Context, spec *Spec, axes []Axis, p Precision, opt SweepOptions) ([]*SweepPoint, Reached, error) {
+	if opt.Chunk != nil {
+		return nil, Reached{}, errShardPrecision
+	}
+	if opt.Skip != nil {
+		return nil, Reached{}, errors.New("precision: a sweep grown to a precision cannot skip points: every point grows with the others")
+	}
+	total := GridSize(axes)
+	specs := make([]*Spec, total)
+	grid := make([]*SweepPoint, total)
+	for idx := range total {
+		specs[idx] = new(Spec)
+		grid[idx] = gridPoint(spec, axes, idx, specs[idx])
+	}
+	pts, reached, err := MeasureTo(ctx, specs, opt.Metrics, p, Options{Workers: opt.Workers, Progress: opt.Progress})
+	if err != nil {
+		return nil, reached, err
+	}
+	for i, pt := range pts {
+		pt.Index, pt.Coord, pt.Values, pt.Labels = grid[i].Index, grid[i].Coord, grid[i].Values, grid[i].Labels
+		if opt.Done != nil {
+			if err := opt.Done(pt); err != nil {
+				return nil, reached, err
+			}
+		}
+	}
+	return pts, reached, nil
+}

@@ -64,23 +64,11 @@ func Sweep(ctx context.Context, spec *Spec, axes []Axis, opt SweepOptions) ([]*S
 	var scratch Spec
 	done := 0
 	for idx := range total {
-		coord := make([]int, len(axes))
-		for k, rem := len(axes)-1, idx; k >= 0; k-- {
-			coord[k] = rem % len(axes[k].Values)
-			rem /= len(axes[k].Values)
-		}
 		if opt.Skip != nil && opt.Skip(idx) {
 			done += spec.Runs
 			continue
 		}
-		spec.CopyTo(&scratch)
-		pt := &SweepPoint{Index: idx, Coord: coord}
-		for k, a := range axes {
-			v := a.Values[coord[k]]
-			a.Set(&scratch, v)
-			pt.Values = append(pt.Values, v)
-			pt.Labels = append(pt.Labels, a.Labels[coord[k]])
-		}
+		pt := gridPoint(spec, axes, idx, &scratch)
 		base := done
 		err := Measure(ctx, &scratch, pt, opt.Metrics, Options{
 			Workers: opt.Workers, Chunk: opt.Chunk, KeepChunks: opt.Chunk != nil,
@@ -102,6 +90,25 @@ func Sweep(ctx context.Context, spec *Spec, axes []Axis, opt SweepOptions) ([]*S
 		points = append(points, pt)
 	}
 	return points, nil
+}
+
+// gridPoint makes dst spec at point idx of the grid over axes, and returns the point, not yet
+// measured.
+func gridPoint(spec *Spec, axes []Axis, idx int, dst *Spec) *SweepPoint {
+	coord := make([]int, len(axes))
+	for k, rem := len(axes)-1, idx; k >= 0; k-- {
+		coord[k] = rem % len(axes[k].Values)
+		rem /= len(axes[k].Values)
+	}
+	spec.CopyTo(dst)
+	pt := &SweepPoint{Index: idx, Coord: coord}
+	for k, a := range axes {
+		v := a.Values[coord[k]]
+		a.Set(dst, v)
+		pt.Values = append(pt.Values, v)
+		pt.Labels = append(pt.Labels, a.Labels[coord[k]])
+	}
+	return pt
 }
 
 // Measure runs an ensemble of spec and fills pt's summary, metrics and per-run outcomes.

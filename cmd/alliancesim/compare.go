@@ -40,6 +40,8 @@ func compareOptions(ctx context.Context, e *env, args []string, given []option) 
 	rf.register(fs)
 	metricList := fs.String("metric", "focus_attacked,focus_armed_attacked,deterrence_failure,armed_failure",
 		"comma-separated `metrics`: "+strings.Join(sim.MetricNames(), ", "))
+	var pf precisionFlags
+	pf.register(fs, "the first --metric; the widest half-width over the options must meet the target, and all options get the same runs")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -89,15 +91,38 @@ func compareOptions(ctx context.Context, e *env, args []string, given []option) 
 	if err != nil {
 		return err
 	}
+	prec, err := pf.rule(metrics[0].Name, specs[0].Runs, specs[0].FirstRun, sh)
+	if err != nil {
+		return err
+	}
 	od, err := openOut(out, "compare", prov.ConfigSHA256, rf.force, sh)
 	if err != nil {
 		return err
 	}
 	defer od.close()
 	runs := specs[0].Runs
+	if prec != nil {
+		runs = prec.MaxRuns // for the bar: the ETA is to --max-runs, the most it may take
+	}
 	bar := newProgress(e, rf.quiet, len(specs)*runs, "runs")
 	var pts []*sim.SweepPoint
-	for i, spec := range specs {
+	if prec != nil {
+		// All options grow together to the same runs: common random numbers stay paired.
+		var reached sim.Reached
+		if pts, reached, err = sim.MeasureTo(ctx, specs, metrics, *prec, sim.Options{Workers: rf.workers, Progress: bar.update}); err != nil {
+			bar.finish()
+			if s := e.signal(); s != nil {
+				return interruptedBy(s, "no comparison output was written")
+			}
+			return err
+		}
+		for _, spec := range specs {
+			spec.Runs = reached.Runs
+		}
+		prov.Precision = newPrecisionRecord(prec, reached)
+		fmt.Fprintln(e.stderr, prov.Precision)
+	}
+	for i, spec := range specs[len(pts):] { // without --precision, each option in turn
 		base := i * runs
 		pt := &sim.SweepPoint{}
 		opt := sim.Options{Workers: rf.workers, Progress: func(d, _ int) { bar.update(base+d, 0) }}

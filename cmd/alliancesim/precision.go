@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
 
+	"alliancesim/config"
 	"alliancesim/sim"
 )
 
@@ -126,4 +128,23 @@ func (r *precisionRecord) String() string {
 func (r *precisionRecord) flags() []string {
 	return []string{"--precision", strconv.FormatFloat(r.Target, 'g', -1, 64), "--precision-metric", r.Metric,
 		"--max-runs", strconv.Itoa(r.MaxRuns)}
+}
+
+// sweepTo runs a sweep grown to a precision: every point together, to the same runs.
+func sweepTo(ctx context.Context, e *env, od *outDir, prov provenance, f *config.File, spec *sim.Spec, axes []sim.Axis, metrics []sim.Metric, prec *sim.Precision, rf runFlags) error {
+	total := sim.GridSize(axes)
+	bar := newProgress(e, rf.quiet, total*prec.MaxRuns, "runs") // the ETA is to --max-runs
+	pts, reached, err := sim.SweepTo(ctx, spec, axes, *prec, sim.SweepOptions{Workers: rf.workers, Metrics: metrics, Progress: bar.update})
+	bar.finish()
+	if err != nil {
+		if s := e.signal(); s != nil {
+			return interruptedBy(s, "no sweep output was written; rerun the same command to start again")
+		}
+		return err
+	}
+	grown := *spec
+	grown.Runs = reached.Runs
+	prov.Precision = newPrecisionRecord(prec, reached)
+	fmt.Fprintln(e.stderr, prov.Precision)
+	return finishSweep(e, od, prov, f, &grown, axes, metrics, pts)
 }

@@ -131,11 +131,121 @@ func TestPrecisionErrors(t *testing.T) {
 		{[]string{"run", "--precision", "0.01", "--precision-metric", "armed_failure,conquest"}, "want one metric"},
 		{[]string{"run", "--max-runs", "1000"}, "need --precision H"},
 		{[]string{"run", "--precision", "0.01", "--shard", "0/2"}, "--precision with --shard"},
+		{[]string{"sweep", "--param", "rep.init=0.3:0.9:3", "--precision", "0.01", "--resume"}, "--precision with --resume"},
+		{[]string{"sweep", "--param", "rep.init=0.3:0.9:3", "--precision", "0.01", "--shard", "1/3"}, "--precision with --shard"},
+		{[]string{"compare", "europe-2025", "ukraine-nato", "--precision", "0.01", "--shard", "0/2"}, "--precision with --shard"},
 		{[]string{"run", "burden-sharing", "--precision", "0.01", "--precision-metric", "focus_attacked", "--runs", "10"}, "focus_attacked is not defined for"},
 	} {
 		r := alliancesim(t, dir, append(test.args, "--out", filepath.Join(dir, "o"), "--quiet")...)
 		if r.code == 0 || !strings.Contains(r.stderr, test.want) {
 			t.Errorf("alliancesim %s: exit %d, want an error with %q\nstderr: %s", strings.Join(test.args, " "), r.code, test.want, r.stderr)
 		}
+	}
+}
+
+// compare --precision grows all options to the same runs, so their differences stay paired: its
+// options' metrics and paired differences are those of the plain comparison of the runs it
+// reached, for 1 and 2 workers alike.
+func TestComparePrecision(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"compare", "ukraine-agreements", "ukraine-nato", "--steps", "10", "--quiet",
+		"--metric", "focus_armed_attacked,deterrence_failure"}
+	read := func(out string) map[string]any {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(dir, out, "compare.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	var first []byte
+	var runs float64
+	for _, w := range []string{"1", "2"} {
+		out := "adaptive-" + w
+		r := alliancesim(t, dir, append(args, "--runs", "256", "--precision", "0.03", "--max-runs", "4096", "--workers", w, "--out", out)...)
+		if r.code != 0 {
+			t.Fatalf("exit %d\n%s", r.code, r.stderr)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, out, "compare.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = b
+		} else if !bytes.Equal(b, first) {
+			t.Error("compare.csv differs between --workers 1 and 2")
+		}
+		m := read(out)
+		rec := m["precision"].(map[string]any)
+		runs = rec["runs"].(float64)
+		if rec["metric"] != "focus_armed_attacked" || m["runs"] != runs || runs <= 256 {
+			t.Fatalf("precision record %v, runs %v: want the first metric, grown beyond 256 runs", rec, m["runs"])
+		}
+	}
+	r := alliancesim(t, dir, append(args, "--runs", jsonNum(runs), "--out", "plain")...)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	got, want := read("adaptive-1")["options"].([]any), read("plain")["options"].([]any)
+	for i := range want {
+		g, w := got[i].(map[string]any), want[i].(map[string]any)
+		if !sameAny(g["metrics"], w["metrics"]) || !sameAny(g["diff"], w["diff"]) {
+			t.Errorf("option %v: metrics or paired difference differ from the plain comparison of %v runs", w["name"], runs)
+		}
+	}
+}
+
+// sweep --precision grows all points to the same runs: its points' metrics and paired
+// differences are those of the plain sweep of the runs it reached, for 1 and 2 workers alike.
+func TestSweepPrecision(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"sweep", "--param", "rep.init=0.3:0.9:3", "--steps", "10", "--quiet", "--metric", "armed_failure,deterrence_failure"}
+	read := func(out string) map[string]any {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(dir, out, "sweep.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	var first []byte
+	var runs float64
+	for _, w := range []string{"1", "2"} {
+		out := "adaptive-" + w
+		r := alliancesim(t, dir, append(args, "--runs", "256", "--precision", "0.02", "--max-runs", "3000", "--workers", w, "--out", out)...)
+		if r.code != 0 {
+			t.Fatalf("exit %d\n%s", r.code, r.stderr)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, out, "sweep.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = b
+		} else if !bytes.Equal(b, first) {
+			t.Error("sweep.csv differs between --workers 1 and 2")
+		}
+		m := read(out)
+		rec := m["precision"].(map[string]any)
+		runs = rec["runs"].(float64)
+		if rec["metric"] != "armed_failure" || m["runs"] != runs || runs <= 256 {
+			t.Fatalf("precision record %v, runs %v: want the first metric, grown beyond 256 runs", rec, m["runs"])
+		}
+	}
+	r := alliancesim(t, dir, append(args, "--runs", jsonNum(runs), "--out", "plain")...)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	got, want := read("adaptive-1")["points"], read("plain")["points"]
+	if !sameAny(got, want) {
+		t.Errorf("points differ from the plain sweep of %v runs", runs)
 	}
 }

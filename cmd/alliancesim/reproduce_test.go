@@ -27,6 +27,10 @@ func TestReproduceIsByteIdentical(t *testing.T) {
 			[]string{"sweep.csv", "sweep.json", "heatmap.png"}},
 		{"compare", []string{"compare", "europe-2025", "strong:model.gamma=2,rep.init=0.8", "ukraine-nato", "--seed", "5"}, "compare.json",
 			[]string{"compare.csv", "compare.json", "compare.png", "survival.png"}},
+		{"sweep --precision", []string{"sweep", "--param", "rep.init=0.3:0.9:3", "--precision", "0.05", "--max-runs", "1000"}, "sweep.json",
+			[]string{"sweep.csv", "sweep.json", "sweep.png"}},
+		{"compare --precision", []string{"compare", "europe-2025", "ukraine-nato", "--precision", "0.05", "--max-runs", "1000"}, "compare.json",
+			[]string{"compare.csv", "compare.json", "compare.png", "survival.png"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()

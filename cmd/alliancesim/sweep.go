@@ -45,6 +45,8 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	resume := fs.Bool("resume", false, "skip grid points already complete in the output directory (from an interrupted sweep of the same config)")
 	metricList := fs.String("metric", "deterrence_failure,armed_failure,focus_attacked",
 		"comma-separated `metrics`: "+strings.Join(sim.MetricNames(), ", "))
+	var pf precisionFlags
+	pf.register(fs, "the first --metric; the widest half-width over the grid points must meet the target, and all points get the same runs")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -84,11 +86,21 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	prec, err := pf.rule(metrics[0].Name, spec.Runs, spec.FirstRun, sh)
+	if err != nil {
+		return err
+	}
+	if prec != nil && *resume {
+		return fmt.Errorf("%w: --precision with --resume: an adaptive sweep keeps no points until its last checkpoint; rerun it without --resume", errUsage)
+	}
 	od, err := openOut(out, "sweep", prov.ConfigSHA256, rf.force, sh)
 	if err != nil {
 		return err
 	}
 	defer od.close()
+	if prec != nil {
+		return sweepTo(ctx, e, od, prov, f, spec, axes, metrics, prec, rf)
+	}
 	bar := newProgress(e, rf.quiet, total*spec.Runs, "runs")
 	id := sweepID(prov.ConfigSHA256, axes, metrics)
 	store, err := openPointStore(out, newPointID(id, prov.ConfigSHA256, spec, axes, len(metrics), sh), *resume, rf.force)
