@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // readSummary reads a run's summary.json, and its runs.csv.
@@ -103,6 +105,7 @@ func TestRunPrecision(t *testing.T) {
 	if n := bytes.Count(rows, []byte("\n")); n != 701 {
 		t.Errorf("capped: runs.csv has %d lines, want 701", n)
 	}
+	holdsToSchema(t, filepath.Join(dir, "capped", "summary.json"), "summary")
 }
 
 func jsonNum(v float64) string {
@@ -190,6 +193,7 @@ func TestComparePrecision(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
+	holdsToSchema(t, filepath.Join(dir, "adaptive-1", "compare.json"), "compare")
 	got, want := read("adaptive-1")["options"].([]any), read("plain")["options"].([]any)
 	for i := range want {
 		g, w := got[i].(map[string]any), want[i].(map[string]any)
@@ -244,8 +248,30 @@ func TestSweepPrecision(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
+	holdsToSchema(t, filepath.Join(dir, "adaptive-1", "sweep.json"), "sweep")
 	got, want := read("adaptive-1")["points"], read("plain")["points"]
 	if !sameAny(got, want) {
 		t.Errorf("points differ from the plain sweep of %v runs", runs)
+	}
+}
+
+// holdsToSchema checks a result with a precision record against its docs/schema.
+func holdsToSchema(t *testing.T, file, schema string) {
+	t.Helper()
+	sch, err := jsonschema.NewCompiler().Compile(filepath.Join("..", "..", "docs", "schema", schema+".schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	inst, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Errorf("%s does not hold to docs/schema/%s.schema.json: %v", file, schema, err)
 	}
 }
