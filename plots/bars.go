@@ -154,8 +154,9 @@ func (b *barPanel) figure(th theme, o Options, fills []color.Color) *figure {
 
 // categoryTicks returns the tick labels of categories on an axis of length l: names wrap at
 // spaces to fit their slot; when a single word is still too wide, all names are set at an
-// angle instead, which is less pleasant to read but never overlaps. left is how far the first
-// name reaches left of the axis' start (of the data area).
+// angle instead, which is less pleasant to read but never overlaps: 30 degrees when
+// neighbouring names then clear each other, steeper when the slots are narrow. left is how far
+// the first name reaches left of the axis' start (of the data area).
 func categoryTicks(th theme, categories []string, l vg.Length) (text.Style, plot.ConstantTicks, vg.Length) {
 	n := len(categories)
 	slot := l / vg.Length(n)
@@ -163,14 +164,28 @@ func categoryTicks(th theme, categories []string, l vg.Length) (text.Style, plot
 	sty := textStyle(th.small)
 	sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
 	ticks := make(plot.ConstantTicks, n)
+	slant := false
 	for i, c := range categories {
 		ticks[i] = plot.Tick{Value: float64(i), Label: wrapText(c, sty, room)}
-		if sty.Width(ticks[i].Label) > room {
-			sty.Rotation = math.Pi / 6
-			sty.XAlign, sty.YAlign = draw.XRight, draw.YTop
+		slant = slant || sty.Width(ticks[i].Label) > room
+	}
+	if slant {
+		// Slanted names are parallel; they clear each other when the slot, measured across
+		// them, is wider than a line of text.
+		line := sty.Height("Xg") * 1.15
+		sty.Rotation = math.Pi / 2
+		for _, deg := range []float64{30, 45, 60} {
+			if a := deg * math.Pi / 180; slot*vg.Length(math.Sin(a)) >= line {
+				sty.Rotation = a
+				break
+			}
+		}
+		sty.XAlign, sty.YAlign = draw.XRight, draw.YTop
+		if sty.Rotation > math.Pi/6 {
+			sty.YAlign = draw.YCenter // steep names hang from their tick by their middle
 		}
 	}
-	if sty.Rotation != 0 {
+	if slant {
 		for i, c := range categories {
 			ticks[i].Label = c
 		}

@@ -148,6 +148,7 @@ type panelled struct {
 	th      theme
 	title   string
 	xLabel  string // under every panel, once: gonum would make each panel as wide as it
+	sharedX bool   // the panels share their x axis: stacked, only the lowest names its ticks
 	legend  []legendEntry
 	panels  []*figure // without title or legend
 	weights []float64 // of the width, before the room each axis takes
@@ -170,6 +171,19 @@ func (p *panelled) stack(c draw.Canvas, gap vg.Length) {
 		cs[i].Max.Y = c.Max.Y - vg.Length(i)*(h+gap)
 		cs[i].Min.Y = cs[i].Max.Y - h
 	}
+	if p.sharedX {
+		for _, f := range p.panels[:n-1] {
+			fit := f.fit
+			f.fit = func(pl *plot.Plot, data vg.Rectangle) {
+				fit(pl, data)
+				var ticks plot.ConstantTicks
+				for _, t := range pl.X.Tick.Marker.Ticks(pl.X.Min, pl.X.Max) {
+					ticks = append(ticks, plot.Tick{Value: t.Value})
+				}
+				pl.X.Tick.Marker = ticks
+			}
+		}
+	}
 	// An axis title longer than its panel is tall wraps onto two lines.
 	for i, f := range p.panels {
 		_, a := f.layout(cs[i])
@@ -178,14 +192,15 @@ func (p *panelled) stack(c draw.Canvas, gap vg.Length) {
 		}
 	}
 	for range 2 {
-		left := c.Min.X
+		left, right := c.Min.X, c.Max.X
 		areas := make([]vg.Rectangle, n)
 		for i, f := range p.panels {
 			_, areas[i] = f.layout(cs[i])
-			left = max(left, areas[i].Min.X)
+			left, right = max(left, areas[i].Min.X), min(right, areas[i].Max.X)
 		}
 		for i := range cs {
 			cs[i].Min.X += left - areas[i].Min.X
+			cs[i].Max.X -= areas[i].Max.X - right
 		}
 	}
 	var first, last vg.Rectangle

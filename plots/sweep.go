@@ -162,7 +162,7 @@ func (s *sweepChart) Draw(c draw.Canvas) {
 		f.Draw(c)
 		return
 	}
-	p := &panelled{th: th, title: s.o.Title, xLabel: s.xLabel, legend: entries}
+	p := &panelled{th: th, title: s.o.Title, xLabel: s.xLabel, sharedX: true, legend: entries}
 	for k, a := range axes {
 		f := s.panel(th, a, members[k])
 		f.plot.X.Label.Text = ""

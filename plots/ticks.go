@@ -16,9 +16,10 @@ const (
 	yTickSpacing = 10 * vg.Millimeter
 )
 
-// tickCount is the number of tick intervals wanted on an axis of length l.
+// tickCount is the number of tick intervals wanted on an axis of length l: one on a short
+// axis (a stacked panel), where two would crowd their labels together.
 func tickCount(l, spacing vg.Length) int {
-	return max(2, min(10, int(l/spacing)))
+	return max(1, min(10, int(l/spacing)))
 }
 
 // niceStep returns the step among {1, 2, 5} x 10^k closest (on a log scale)
