@@ -26,6 +26,9 @@ cp "$out/taiwan/survival.png" docs/img/taiwan-options-survival.png
 # What makes the coalition worst: Taiwan's burden. The same options with it held at 2.1%.
 "${sim[@]}" compare --quiet --force --out "$out/taiwan-fixed" --set state.Taiwan.strategy=fixed \
   taiwan-ambiguity taiwan-treaty taiwan-coalition taiwan-porcupine taiwan-abandonment
+# The treaty without its nuclear umbrella.
+"${sim[@]}" run taiwan-treaty --quiet --force --out "$out/taiwan-treaty-no-umbrella" --runs 4000 \
+  --set kind.treaty.umbrella=false | tee "$out/taiwan-treaty-no-umbrella.txt"
 # The treaty Taiwan forms itself (with India): how often, and what the options give without it.
 "${sim[@]}" run taiwan-abandonment --quiet --force --out "$out/taiwan-abandonment" | tee "$out/taiwan-abandonment.txt"
 "${sim[@]}" compare --quiet --force --out "$out/taiwan-no-formation" --set model.formation=false \
