@@ -79,3 +79,40 @@ for sc in europe-2025 ukraine-nato ukraine-coalition ukraine-porcupine ukraine-b
   taiwan-ambiguity taiwan-treaty taiwan-coalition taiwan-porcupine taiwan-abandonment; do
   "${sim[@]}" validate "$sc" --calibration-set | tee "$out/calset-$sc.txt"
 done
+
+# Ukraine's five options under deep uncertainty: Sobol' indices, PRIM and robustness over four
+# factors (alliancesim explore). The factors are [[factor]] tables appended to a config of the
+# same world; every option runs the same seeds at every design point.
+"${sim[@]}" init ukraine-budapest > "$out/ukraine-explore.toml"
+cat >> "$out/ukraine-explore.toml" <<'TOML'
+
+[[factor]]
+path = "state.Russia.claims.Ukraine"
+name = "Russia's claim on Ukraine"
+min = 0.5
+max = 1.0
+
+[[factor]]
+path = "honour.a0"
+name = "guarantors' will (honour.a0)"
+min = -3.4
+max = -1.4
+
+[[factor]]
+path = "kind.agreement.aid"
+name = "agreements' aid"
+min = 0
+max = 0.1
+
+[[factor]]
+path = "model.s"
+name = "decision noise (model.s)"
+min = 0.07
+max = 0.28
+TOML
+"${sim[@]}" explore "$out/ukraine-explore.toml" --quiet --force --out "$out/ukraine-explore" \
+  --options ukraine-nato,ukraine-coalition,ukraine-agreements,ukraine-porcupine,ukraine-budapest \
+  --design sobol --samples 128 --runs 200 \
+  --discover "focus_armed_attacked>0.2" --threshold "focus_armed_attacked<0.1" | tee "$out/ukraine-explore.txt"
+cp "$out/ukraine-explore/sensitivity.png" docs/img/ukraine-explore-sensitivity.png
+cp "$out/ukraine-explore/robust.png" docs/img/ukraine-explore-robust.png

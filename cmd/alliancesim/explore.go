@@ -240,8 +240,7 @@ func cmdExplore(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	total := plan.units() * len(plan.Options) * plan.Runs
-	bar := newProgress(e, rf.quiet, total, "runs")
+	bar := newProgress(e, rf.quiet, store.units(plan)*len(plan.Options)*plan.Runs, "runs")
 	err = x.run(ctx, store, rf.workers, bar)
 	bar.finish()
 	if err != nil {
@@ -272,6 +271,11 @@ func newExploration(rf *runFlags, a *exploreArgs, pos []string) (*exploration, *
 	if err != nil {
 		return nil, nil, err
 	}
+	return newExplorationOf(rf, a, src, pos)
+}
+
+// newExplorationOf is newExploration of the loaded config src, with pos its arguments.
+func newExplorationOf(rf *runFlags, a *exploreArgs, src *config.File, pos []string) (*exploration, *config.File, error) {
 	factors, err := src.ExploreFactors()
 	if err != nil {
 		return nil, nil, err

@@ -120,6 +120,17 @@ func (s *blockStore) want(p *explorePlan) int {
 	return n
 }
 
+// units returns the number of units in the blocks this process computes.
+func (s *blockStore) units(p *explorePlan) int {
+	n := 0
+	for b := range p.blocks() {
+		if s.shard == nil || s.shard.has(b) {
+			n += min((b+1)*exploreBlock, p.units()) - b*exploreBlock
+		}
+	}
+	return n
+}
+
 // load reads every block of the plan, in order, and returns the units, each verified.
 func (s *blockStore) load(p *explorePlan) ([]exploreUnit, error) {
 	var units []exploreUnit

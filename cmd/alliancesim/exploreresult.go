@@ -349,7 +349,7 @@ func (r *exploreResult) draw(dir string, o plots.Options) ([]string, error) {
 			x := res.Robustness
 			rows = append(rows, plots.Robust{Option: res.Option, Mean: x.Mean, P10: x.P10, P90: x.P90, MaxRegret: x.MaxRegret, Satisficing: x.Satisficing})
 		}
-		c, err := plots.Robustness(rows, metricLabel(r.RobustMetric), o)
+		c, err := plots.Robustness(rows, "Value across the design", titled(o, metricLabel(r.RobustMetric)))
 		if err := save("robust.png", c, err); err != nil {
 			return nil, err
 		}
