@@ -118,8 +118,7 @@ func (w *World) decide(i int, live bool) {
 		// Clienthood takes the state out of its guarantees at once; a state in none (the usual
 		// bandwagoner) changes nothing that refreshForce derives.
 		if w.party[i] {
-			w.stale = true
-			w.refreshForce()
+			w.leave(i)
 		}
 	}
 }

@@ -97,13 +97,16 @@ func FreeFactorsDiffer(w *World) string {
 // ForceDiffers derives afresh, from the pairs and who is conquered or a client, what
 // refreshForce keeps (which pairs are in force, who is allied with whom, which states are single,
 // which credibility groups are live), the plain way: a matrix of n² entries cleared and filled.
-// It describes the first difference from w's, or returns "". Call it after a refresh.
+// It describes the first difference from w's, or returns "". Call it after a refresh, or
+// after a state has become a client (see leave).
 func ForceDiffers(w *World) string {
 	n := w.n
 	allied, seen := make([]bool, n*n), make([]bool, n*n)
 	single, live := make([]bool, n), map[int]bool{}
+	binder1, binder2, anyModes := make([]int, n), make([]int, n), make([]int, n)
+	backers := make([][]int32, n)
 	for i := range single {
-		single[i] = true
+		single[i], binder1[i], binder2[i] = true, -1, -1
 	}
 	for k := range w.gs {
 		gk := &w.gs[k]
@@ -122,8 +125,17 @@ func ForceDiffers(w *World) string {
 			}
 			seen[g*n+p] = true
 			live[w.group[pi]] = true
+			backers[p] = append(backers[p], int32(pi))
+			if gk.terms.Trigger == agents.Any {
+				anyModes[p]++
+			}
 			if gk.kind.Binding() {
 				allied[g*n+p], allied[p*n+g] = true, true
+				if binder1[p] < 0 {
+					binder1[p] = g
+				} else if binder1[p] != g && binder2[p] < 0 {
+					binder2[p] = g
+				}
 			}
 		}
 	}
@@ -143,14 +155,34 @@ func ForceDiffers(w *World) string {
 		if single[i] != w.single[i] {
 			return fmt.Sprintf("step %d: single(%d) = %v, want %v", w.t, i, w.single[i], single[i])
 		}
-	}
-	for gr, l := range w.groupLive {
-		if l != live[gr] {
-			return fmt.Sprintf("step %d: group %d live %v, want %v", w.t, gr, l, live[gr])
+		if binder1[i] != w.binder1[i] || binder2[i] != w.binder2[i] {
+			return fmt.Sprintf("step %d: binders of %d = %d, %d, want %d, %d", w.t, i, w.binder1[i], w.binder2[i], binder1[i], binder2[i])
+		}
+		var got []int32
+		for _, b := range w.backers[i] {
+			got = append(got, b.pair)
+		}
+		if !slices.Equal(got, backers[i]) || w.held[i] != (len(backers[i]) > 0) || w.anyModes[i] != anyModes[i] {
+			return fmt.Sprintf("step %d: %d is backed by pairs %v (held %v, %d of any mode), want %v (%d)",
+				w.t, i, got, w.held[i], w.anyModes[i], backers[i], anyModes[i])
 		}
 	}
-	if len(w.live) != len(live) {
-		return fmt.Sprintf("step %d: %d live groups listed, want %d", w.t, len(w.live), len(live))
+	// Every group in force is live, listed once, where liveAt says; a group a new client has
+	// left may stay listed until the next full refresh (see leave).
+	listed := 0
+	for gr, l := range w.groupLive {
+		if live[gr] && !l {
+			return fmt.Sprintf("step %d: group %d in force but not live", w.t, gr)
+		}
+		if l {
+			listed++
+			if k := w.liveAt[gr]; int(w.live[k].group) != gr {
+				return fmt.Sprintf("step %d: group %d listed at %d, which holds group %d", w.t, gr, k, w.live[k].group)
+			}
+		}
+	}
+	if len(w.live) != listed {
+		return fmt.Sprintf("step %d: %d live groups listed, %d marked", w.t, len(w.live), listed)
 	}
 	return ""
 }

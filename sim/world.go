@@ -44,6 +44,7 @@ type World struct {
 	gs        []gstate
 	pairs     []pair
 	byProtege [][]int32  // pair indices by protégé
+	byGuard   [][]int32  // pair indices by guarantor
 	backers   [][]backer // per protégé, its in-force pairs (see refreshForce)
 	anyModes  []int      // per protégé, how many of its backers cover every mode
 	party     []bool     // per state: guarantor or protégé of some pair
@@ -377,6 +378,7 @@ type pairTemplate struct {
 	scratch   []int  // the key of the spec being reset
 	pairs     int    // how many pairs
 	byProtege []int  // per protégé, how many of its pairs
+	byGuard   []int  // per guarantor, how many of its pairs
 	party     []bool // per state, as after the build
 	hi        []int  // per guarantee, the end of its pairs
 }
@@ -395,9 +397,9 @@ func (w *World) specPairs(spec *Spec) bool {
 	}
 	t.scratch = key
 	if cap(w.byProtege) < n {
-		w.byProtege = make([][]int32, n)
+		w.byProtege, w.byGuard = make([][]int32, n), make([][]int32, n)
 	}
-	w.byProtege = w.byProtege[:n]
+	w.byProtege, w.byGuard = w.byProtege[:n], w.byGuard[:n]
 	if slices.Equal(key, t.members) {
 		w.pairs, w.group, w.force = w.pairs[:t.pairs], w.group[:t.pairs], w.force[:t.pairs]
 		for i := range w.pairs {
@@ -405,13 +407,14 @@ func (w *World) specPairs(spec *Spec) bool {
 		}
 		for i := range w.byProtege {
 			w.byProtege[i] = w.byProtege[i][:t.byProtege[i]]
+			w.byGuard[i] = w.byGuard[i][:t.byGuard[i]]
 		}
 		copy(w.party, t.party)
 		return true
 	}
 	w.pairs, w.group = w.pairs[:0], w.group[:0]
 	for i := range w.byProtege {
-		w.byProtege[i] = w.byProtege[i][:0]
+		w.byProtege[i], w.byGuard[i] = w.byProtege[i][:0], w.byGuard[i][:0]
 	}
 	t.hi = t.hi[:0]
 	for k := range spec.Guarantees {
@@ -427,9 +430,10 @@ func (w *World) specPairs(spec *Spec) bool {
 	}
 	t.members = append(t.members[:0], key...)
 	t.pairs = len(w.pairs)
-	t.byProtege = t.byProtege[:0]
+	t.byProtege, t.byGuard = t.byProtege[:0], t.byGuard[:0]
 	for i := range w.byProtege {
 		t.byProtege = append(t.byProtege, len(w.byProtege[i]))
+		t.byGuard = append(t.byGuard, len(w.byGuard[i]))
 	}
 	t.party = append(t.party[:0], w.party...)
 	return false
@@ -458,6 +462,7 @@ func (w *World) addPair(k, g, p int, tripwire bool) {
 	// A new pair is in force from its guarantee's start, at the refresh that start triggers.
 	w.force = append(w.force[:len(w.pairs)], false)
 	w.byProtege[p] = append(w.byProtege[p], int32(len(w.pairs)))
+	w.byGuard[g] = append(w.byGuard[g], int32(len(w.pairs)))
 	w.pairs = append(w.pairs, pair{k: k, g: g, p: p, tripwire: tripwire})
 }
 
@@ -594,6 +599,60 @@ func (w *World) refreshForce() {
 	// Allies in state order, as the sums over them have always been taken.
 	for _, al := range allies {
 		slices.Sort(al)
+	}
+}
+
+// leave takes state i out of its guarantees at once, as it becomes a client, and derives what
+// a refresh would from that: its pairs, its allies' lists, and the backers, holding, binders and
+// singleness of its protégés, all in the order a refresh would give them. It costs i's pairs,
+// not all of them. The groups of i's pairs stay in w.live until the next refresh: the
+// credibilities computed for them are never read.
+func (w *World) leave(i int) {
+	n := w.n
+	w.freeStale = true
+	for _, j := range w.allies[i] {
+		w.allied[i*n+j], w.allied[j*n+i] = false, false
+		if k, ok := slices.BinarySearch(w.allies[j], i); ok {
+			w.allies[j] = slices.Delete(w.allies[j], k, k+1)
+		}
+	}
+	w.allies[i] = w.allies[i][:0]
+	for _, pi := range w.byProtege[i] {
+		w.force[pi] = false
+	}
+	w.backers[i] = w.backers[i][:0]
+	w.anyModes[i], w.held[i], w.single[i], w.binder1[i], w.binder2[i] = 0, false, true, -1, -1
+	for _, pi := range w.byGuard[i] {
+		if !w.force[pi] {
+			continue
+		}
+		w.force[pi] = false
+		p := w.pairs[pi].p
+		if len(w.backers[p]) == 0 {
+			continue // done already: i's earlier pair to p
+		}
+		bs := slices.DeleteFunc(w.backers[p], func(b backer) bool { return int(b.g) == i })
+		w.backers[p] = bs
+		w.anyModes[p], w.held[p], w.single[p], w.binder1[p], w.binder2[p] = 0, len(bs) > 0, true, -1, -1
+		w.mark++
+		for _, b := range bs {
+			g := int(b.g)
+			if b.anyMode {
+				w.anyModes[p]++
+			}
+			if w.marked[g] == w.mark {
+				w.single[p] = false
+			}
+			w.marked[g] = w.mark
+			if w.gs[w.pairs[b.pair].k].kind.Binding() {
+				switch b1 := w.binder1[p]; {
+				case b1 < 0:
+					w.binder1[p] = g
+				case b1 != g && w.binder2[p] < 0:
+					w.binder2[p] = g
+				}
+			}
+		}
 	}
 }
 
