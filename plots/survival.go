@@ -160,7 +160,8 @@ func legendLabel(label string, i int) string {
 
 // fitLinear sets ticks on both axes for the size of the data area.
 func fitLinear(p *plot.Plot, data vg.Rectangle) {
-	p.X.Tick.Marker = niceTicks(p.X.Min, p.X.Max, tickCount(data.Size().X, xTickSpacing))
+	// Two intervals at least across: a lone tick would not say where the axis starts.
+	p.X.Tick.Marker = niceTicks(p.X.Min, p.X.Max, max(2, tickCount(data.Size().X, xTickSpacing)))
 	p.Y.Tick.Marker = niceTicks(p.Y.Min, p.Y.Max, tickCount(data.Size().Y, yTickSpacing))
 }
 

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"alliancesim/config"
 )
 
 // Charts of several results drawn into one folder are named after each result's folder, and
@@ -42,6 +44,36 @@ func TestSweepAxisCategories(t *testing.T) {
 		}
 		if got := test.axis.order(); !slices.Equal(got, test.order) {
 			t.Errorf("%v: order %v, want %v", test.axis.Labels, got, test.order)
+		}
+	}
+}
+
+// The labels of a sweep's charts come from the config it saved: its [labels] first, then the
+// built-in ones (the focus state named), and plot --label over both.
+func TestSweepChartLabels(t *testing.T) {
+	f, err := config.Scenario("ukraine-agreements")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Labels = map[string]string{"rep.init": "Початкова репутація"}
+	var b strings.Builder
+	if err := f.WriteTOML(&b, false); err != nil {
+		t.Fatal(err)
+	}
+	r := &sweepResult{Config: b.String()}
+	l := r.chartLabels(map[string]string{"abandonment": "Abandoned, share"})
+	for key, want := range map[string]string{
+		"rep.init":                    "Початкова репутація",
+		"focus_attacked":              "Ukraine attacked",
+		"abandonment":                 "Abandoned, share",
+		"state.Germany.burden":        "Germany's defence burden (share of GDP)",
+		"kind.agreement.response":     "Agreement (kind): response",
+		"guarantee.NATO.umbrella":     "NATO: nuclear umbrella",
+		"model.gamma":                 "Contest decisiveness γ",
+		"state.Russia.claims.Ukraine": "Russia's claim on Ukraine",
+	} {
+		if got := l.of(key); got != want {
+			t.Errorf("label of %s = %q, want %q", key, got, want)
 		}
 	}
 }
