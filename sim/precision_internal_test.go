@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/stat/distuv"
@@ -149,4 +150,59 @@ func TestPrecisionObviousRuleUndercovers(t *testing.T) {
 		t.Errorf("coverage at p=%v, target %v: obvious rule %.4f (want < 0.94), Precision %.4f (want >= 0.94)", p, h, naive, ahead)
 	}
 	t.Logf("coverage at p=%v, target %v: obvious rule %.4f, Precision %.4f", p, h, naive, ahead)
+}
+
+// Why a mean is not among PrecisionMetrics: on a zero-inflated, heavy-tailed outcome like
+// focus_economy_lost (2% of runs lose a lognormal amount), the t interval of a mean grown by the
+// rule covers far less than 95%, for runs that have not yet met a large loss look precise; the
+// ensembles refuse such a metric, and a pooled rate, whose interval counts decisions.
+func TestPrecisionRefusesMeans(t *testing.T) {
+	const q, h = 0.02, 0.02
+	truth := q * math.Exp(0.5)
+	reps := 1000
+	if raceEnabled {
+		reps = 200
+	}
+	rng := rand.New(rand.NewPCG(7, 14))
+	prec := Precision{Metric: Metric{Value: func(*Summary) (stats.Interval, bool) { return stats.Interval{}, true }},
+		HalfWidth: h, MaxRuns: 100_000}
+	covered := 0
+	for range reps {
+		var m stats.Moments
+		var iv stats.Interval
+		if _, err := prec.Grow(256, func(n int) (float64, error) {
+			for m.N < int64(n) {
+				x := 0.0
+				if rng.Float64() < q {
+					x = math.Exp(rng.NormFloat64())
+				}
+				m.Add(x)
+			}
+			iv = m.MeanCI(0.95)
+			return HalfWidth(iv), nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if iv.Contains(truth) {
+			covered++
+		}
+	}
+	c := float64(covered) / float64(reps)
+	if c > 0.90 {
+		t.Errorf("coverage of a skewed mean under the rule %.3f: the refusal of means rests on its being well below 0.95", c)
+	}
+	t.Logf("coverage of a zero-inflated lognormal mean under the rule, target %v: %.3f (%d replications)", h, c, reps)
+	for _, name := range []string{"focus_economy_lost", "reliability", "abandonment", "entrapment"} {
+		ms, err := LookupMetrics(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := Precision{Metric: ms[0], HalfWidth: 0.01, MaxRuns: 1000}
+		if _, _, err := EnsembleTo(t.Context(), europeLike(256), p, Options{}); err == nil || !strings.Contains(err.Error(), "proportions of runs") {
+			t.Errorf("EnsembleTo watching %s: got %v, want a refusal", name, err)
+		}
+		if _, _, err := MeasureTo(t.Context(), []*Spec{europeLike(256)}, nil, p, Options{}); err == nil {
+			t.Errorf("MeasureTo watching %s: no refusal", name)
+		}
+	}
 }

@@ -207,3 +207,40 @@ func TestPrecisionRefusesShards(t *testing.T) {
 		t.Errorf("MeasureTo: got %v", err)
 	}
 }
+
+// SweepTo grows every grid point to the same runs, and each point is the plain sweep's point at
+// those runs, in grid order.
+func TestSweepTo(t *testing.T) {
+	s := europeLike(256)
+	axis := Axis{Path: "rep.init", Values: []float64{0.2, 0.8}, Labels: []string{"0.2", "0.8"},
+		Set: func(sp *Spec, v float64) { sp.Params.Rep.Init = v }}
+	metrics, err := LookupMetrics("armed_failure,focus_attacked")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Precision{Metric: metrics[0], HalfWidth: 0.025, MaxRuns: 2000}
+	var done []int
+	pts, r, err := SweepTo(t.Context(), s, []Axis{axis}, p, SweepOptions{Workers: 2, Metrics: metrics,
+		Done: func(pt *SweepPoint) error { done = append(done, pt.Index); return nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Runs <= 256 || !slices.Equal(done, []int{0, 1}) {
+		t.Fatalf("reached %d runs, points done %v: want growth beyond 256 and both points in order", r.Runs, done)
+	}
+	plain := *s
+	plain.Runs = r.Runs
+	want, err := Sweep(t.Context(), &plain, []Axis{axis}, SweepOptions{Workers: 1, Metrics: metrics})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range want {
+		g, w := pts[i], want[i]
+		if g.Index != w.Index || !slices.Equal(g.Values, w.Values) || !sameJSON(t, g.Summary, w.Summary) || !slices.Equal(g.Outcomes[0], w.Outcomes[0]) {
+			t.Errorf("point %d differs from the plain sweep's at %d runs", i, r.Runs)
+		}
+	}
+	if _, _, err := SweepTo(t.Context(), s, []Axis{axis}, p, SweepOptions{Skip: func(int) bool { return false }}); err == nil {
+		t.Error("SweepTo with Skip: no error")
+	}
+}

@@ -41,7 +41,7 @@ func compareOptions(ctx context.Context, e *env, args []string, given []option) 
 	metricList := fs.String("metric", "focus_attacked,focus_armed_attacked,deterrence_failure,armed_failure",
 		"comma-separated `metrics`: "+strings.Join(sim.MetricNames(), ", "))
 	var pf precisionFlags
-	pf.register(fs, "the first --metric; the widest half-width over the options must meet the target, and all options get the same runs")
+	pf.register(fs, "the first --metric that is a proportion of runs; the widest half-width over the options must meet the target, and all options get the same runs")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -91,7 +91,7 @@ func compareOptions(ctx context.Context, e *env, args []string, given []option) 
 	if err != nil {
 		return err
 	}
-	prec, err := pf.rule(metrics[0].Name, specs[0].Runs, specs[0].FirstRun, sh)
+	prec, err := pf.rule(metricNames(metrics), specs[0].Runs, specs[0].FirstRun, sh)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,13 +27,14 @@ type precisionFlags struct {
 
 func (pf *precisionFlags) register(fs *flag.FlagSet, metricDefault string) {
 	fs.StringVar(&pf.halfWidth, "precision", "", "grow the ensemble until the 95% interval of --precision-metric has half-width at most `H` (e.g. 0.01): from --runs (rounded up to whole chunks of 256), doubling, up to --max-runs")
-	fs.StringVar(&pf.metric, "precision-metric", "", "the `metric` --precision watches (default: "+metricDefault+"): "+strings.Join(sim.MetricNames(), ", "))
+	fs.StringVar(&pf.metric, "precision-metric", "", "the `metric` --precision watches (default: "+metricDefault+"), a proportion of runs: "+strings.Join(sim.PrecisionMetrics(), ", "))
 	fs.StringVar(&pf.maxRuns, "max-runs", "", fmt.Sprintf("with --precision, never more than `N` runs (default %d)", defaultMaxRuns))
 }
 
-// rule returns the rule the flags ask for, nil without --precision; metric is the default
-// watched metric and runs the first checkpoint's runs (before rounding).
-func (pf *precisionFlags) rule(metric string, runs, firstRun int, sh *shard) (*sim.Precision, error) {
+// rule returns the rule the flags ask for, nil without --precision. The watched metric is
+// --precision-metric, or else the first of defaults that sim.PrecisionMetrics allows; runs is
+// the first checkpoint's runs (before rounding).
+func (pf *precisionFlags) rule(defaults []string, runs, firstRun int, sh *shard) (*sim.Precision, error) {
 	if pf.halfWidth == "" {
 		if pf.metric != "" || pf.maxRuns != "" {
 			return nil, fmt.Errorf("%w: --precision-metric and --max-runs need --precision H", errUsage)
@@ -58,14 +60,36 @@ func (pf *precisionFlags) rule(metric string, runs, firstRun int, sh *shard) (*s
 	if firstRun > maxRunIndex-maxRuns {
 		return nil, fmt.Errorf("%w: --first-run %d: runs up to --max-runs %d overflow the run index", errUsage, firstRun, maxRuns)
 	}
-	if pf.metric != "" {
-		metric = pf.metric
+	allowed := sim.PrecisionMetrics()
+	metric := pf.metric
+	if metric == "" {
+		for _, m := range defaults {
+			if slices.Contains(allowed, m) {
+				metric = m
+				break
+			}
+		}
+		if metric == "" {
+			return nil, fmt.Errorf("%w: --precision: none of the metrics (%s) is a proportion of runs; name one with --precision-metric (allowed: %s)", errUsage, strings.Join(defaults, ", "), strings.Join(allowed, ", "))
+		}
+	}
+	if !slices.Contains(allowed, metric) {
+		return nil, fmt.Errorf("%w: --precision-metric %q: allowed %s (proportions of runs: a mean or a rate pooled over decisions would stop too early, see README)", errUsage, metric, strings.Join(allowed, ", "))
 	}
 	ms, err := sim.LookupMetrics(metric)
-	if err != nil || len(ms) != 1 {
-		return nil, fmt.Errorf("%w: --precision-metric %q: want one metric (allowed: %s)", errUsage, metric, strings.Join(sim.MetricNames(), ", "))
+	if err != nil {
+		return nil, err
 	}
 	return &sim.Precision{Metric: ms[0], HalfWidth: h, MaxRuns: maxRuns}, nil
+}
+
+// metricNames returns the names of metrics, in order.
+func metricNames(metrics []sim.Metric) []string {
+	var names []string
+	for _, m := range metrics {
+		names = append(names, m.Name)
+	}
+	return names
 }
 
 // mainMetric is the metric --precision watches in run by default: the focus state's armed

@@ -162,7 +162,7 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	prec, err := pf.rule(mainMetric(spec), spec.Runs, spec.FirstRun, sh)
+	prec, err := pf.rule([]string{mainMetric(spec)}, spec.Runs, spec.FirstRun, sh)
 	if err != nil {
 		return err
 	}

@@ -46,7 +46,7 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	metricList := fs.String("metric", "deterrence_failure,armed_failure,focus_attacked",
 		"comma-separated `metrics`: "+strings.Join(sim.MetricNames(), ", "))
 	var pf precisionFlags
-	pf.register(fs, "the first --metric; the widest half-width over the grid points must meet the target, and all points get the same runs")
+	pf.register(fs, "the first --metric that is a proportion of runs; the widest half-width over the grid points must meet the target, and all points get the same runs")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -86,7 +86,7 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	prec, err := pf.rule(metrics[0].Name, spec.Runs, spec.FirstRun, sh)
+	prec, err := pf.rule(metricNames(metrics), spec.Runs, spec.FirstRun, sh)
 	if err != nil {
 		return err
 	}
