@@ -203,6 +203,15 @@ func (r *compareResult) resources() []dpResource {
 // title names what a folder holds.
 func title(kind, name string) string { return "alliancesim " + kind + ": " + strings.TrimSpace(name) }
 
+// docsOf returns the column docs of a table resource.
+func docsOf(r dpResource) []sim.ColumnDoc {
+	var docs []sim.ColumnDoc
+	for _, f := range r.Schema.Fields {
+		docs = append(docs, sim.ColumnDoc{Name: f.Name, Type: f.Type, Unit: f.Unit, Description: f.Description})
+	}
+	return docs
+}
+
 func optionNames(r *compareResult) []string {
 	var names []string
 	for _, o := range r.Options {

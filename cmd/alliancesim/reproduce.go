@@ -111,8 +111,11 @@ func cmdReproduce(ctx context.Context, e *env, args []string) error {
 		if rec.Axes != nil {
 			err = cmdSweep(ctx, e, append([]string{cfg}, flags...))
 		} else {
-			if listed(src, "trajectories.csv") {
+			if listed(src, "trajectories.csv") || listed(src, "trajectories.parquet") {
 				flags = append(flags, "--trajectories")
+			}
+			if listed(src, "runs.parquet") {
+				flags = append(flags, "--format", "parquet")
 			}
 			err = cmdRun(ctx, e, append([]string{cfg}, flags...))
 		}

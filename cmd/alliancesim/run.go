@@ -138,6 +138,7 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	rf.register(fs)
 	var pf precisionFlags
 	pf.register(fs, "focus_armed_attacked if the scenario has a focus state, else deterrence_failure")
+	format := fs.String("format", "csv", "`format` of the runs, states and trajectories tables: csv, or parquet (columnar, about a tenth of the bytes, for large ensembles)")
 	trajectories := fs.Bool("trajectories", false, "also write trajectories.csv: per run, step and state, burden, power, threat ratio, alignment and attacks (large: runs × steps × states rows)")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -191,25 +192,33 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	}
 	defer rows.abort()
 	opt.Rows = rows
-	names := slices.Clone(outputNames["run"])
+	tables := runTables{trajectories: *trajectories, parquet: *format == "parquet"}
+	if *format != "csv" && *format != "parquet" {
+		return fmt.Errorf("%w: --format %q: allowed csv or parquet", errUsage, *format)
+	}
+	if sh != nil && (tables.parquet || tables.trajectories) {
+		return fmt.Errorf("%w: --trajectories and --format parquet with --shard: a shard writes CSV rows for merge (run the shard's runs with --first-run K --runs N instead)", errUsage)
+	}
+	names := tables.names()
 	var traj *atomicFile
-	if !*trajectories && sh == nil {
-		// The folder is this config's (openOut checked): an earlier run's trajectories would
-		// sit beside results that did not make them.
-		if err := os.Remove(filepath.Join(out, "trajectories.csv")); err != nil && !os.IsNotExist(err) {
-			return err
+	if sh == nil {
+		// The folder is this config's (openOut checked): an earlier run's tables of another
+		// format, or its trajectories, would sit beside results that did not make them.
+		for _, name := range []string{"trajectories.csv", "trajectories.parquet", "runs.parquet", "states.parquet"} {
+			if slices.Contains(names, name) {
+				continue
+			}
+			if err := os.Remove(filepath.Join(out, name)); err != nil && !os.IsNotExist(err) {
+				return err
+			}
 		}
 	}
 	if *trajectories {
-		if sh != nil {
-			return fmt.Errorf("%w: --trajectories with --shard: a shard does not write them (run the shard's runs with --first-run K --runs N instead)", errUsage)
-		}
 		if traj, err = createAtomic(filepath.Join(out, "trajectories.csv")); err != nil {
 			return err
 		}
 		defer traj.abort()
 		opt.Trajectories = traj
-		names = append(names, "trajectories.csv")
 	}
 	var res *sim.Result
 	if prec != nil {
@@ -250,7 +259,7 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	if _, err := writeRunResults(e, out, f, spec, res.Acc, prov, traj != nil); err != nil {
+	if _, err := writeRunResults(e, out, f, spec, res.Acc, prov, tables); err != nil {
 		return err
 	}
 	if err := od.finish(names...); err != nil {
@@ -267,14 +276,52 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// runTables says which tables a run writes beside summary.json, and in which format.
+type runTables struct {
+	trajectories bool // trajectories.csv, written by the ensemble
+	parquet      bool // Parquet instead of CSV for runs, states and trajectories
+}
+
+// names returns the files of a run's folder, for its manifest.
+func (t runTables) names() []string {
+	names := slices.Clone(outputNames["run"])
+	if t.trajectories {
+		names = append(names, "trajectories.csv")
+	}
+	if t.parquet {
+		for i, n := range names {
+			if base, ok := strings.CutSuffix(n, ".csv"); ok {
+				names[i] = base + ".parquet"
+			}
+		}
+	}
+	return names
+}
+
 // writeRunResults writes states.csv (from runs.csv, written), summary.json, datapackage.json
-// and the charts of a run, and prints its summary table; trajectories says whether
-// trajectories.csv was written.
-func writeRunResults(e *env, out string, f *config.File, spec *sim.Spec, acc *sim.Accumulator, prov provenance, trajectories bool) (*sim.Summary, error) {
+// and the charts of a run, and prints its summary table; with tables.parquet, it converts the
+// tables to Parquet and removes their CSV files.
+func writeRunResults(e *env, out string, f *config.File, spec *sim.Spec, acc *sim.Accumulator, prov provenance, tables runTables) (*sim.Summary, error) {
 	if err := writeStatesFile(out, spec, prov.ConfigSHA256); err != nil {
 		return nil, err
 	}
-	if err := writeDataPackage(out, "run", title("run", spec.Name), runResources(spec, trajectories)); err != nil {
+	res := runResources(spec, tables.trajectories)
+	if tables.parquet {
+		for i, r := range res {
+			base, ok := strings.CutSuffix(r.Path, ".csv")
+			if !ok {
+				continue
+			}
+			if err := writeParquet(filepath.Join(out, base+".parquet"), filepath.Join(out, r.Path), docsOf(r)); err != nil {
+				return nil, err
+			}
+			if err := os.Remove(filepath.Join(out, r.Path)); err != nil {
+				return nil, err
+			}
+			res[i].Path, res[i].Format, res[i].Mediatype = base+".parquet", "parquet", "application/vnd.apache.parquet"
+		}
+	}
+	if err := writeDataPackage(out, "run", title("run", spec.Name), res); err != nil {
 		return nil, err
 	}
 	sum := sim.Summarize(spec, acc)

@@ -165,7 +165,7 @@ func cmdMerge(_ context.Context, e *env, args []string) error {
 	if err := writeFileAtomic(filepath.Join(dir, "runs.csv"), rows); err != nil {
 		return err
 	}
-	if _, err := writeRunResults(e, dir, f, spec, acc, prov, false); err != nil {
+	if _, err := writeRunResults(e, dir, f, spec, acc, prov, runTables{}); err != nil {
 		return err
 	}
 	if err := od.finish(outputNames["run"]...); err != nil {
