@@ -26,6 +26,17 @@
 //   - Grid lines are light grey and drawn under the data.
 //   - Values that are NaN or infinite are missing: lines and bands have a
 //     gap there, bars and whiskers are left out, heatmap cells are hatched.
+//   - Values of different kinds (probabilities per run, shares of decisions,
+//     money) never share an axis: bars and series carry the title of their
+//     axis (Bar.Axis, Series.Axis, Quantity.Axis), and each axis gets a
+//     panel of its own, side by side, or one above the other when side by
+//     side leaves the data no room.
+//   - Choices are categories: SweepCategories and a heatmap's GridAxis.Names
+//     draw them in the order given, named, as points with whiskers or cells,
+//     never joined by lines.
+//   - Nothing is drawn off the page: category names that do not fit their
+//     slot wrap, or slant (30, 45 or 60 degrees, as the slots allow), and the
+//     chart makes room for the first of them.
 //
 // Text is Unicode in every format: PDF embeds its fonts with their Unicode
 // maps, so "Київ" or "γ" prints and can be searched and copied. Labels are
