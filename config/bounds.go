@@ -153,7 +153,9 @@ func paramBounds(path string) (bounds, bool) {
 		"model.nuc":        closed(0, 100),
 		"model.mu":         coef,
 		"model.s":          positive(100),
-		"model.r_ref":      share,
+		// Claims are at most 1, so an r_ref above 1 only makes opportunities rarer; the
+		// calibration set (data/calibration-set.csv) holds members up to about 3.
+		"model.r_ref": closed(0, 10),
 
 		"war.cost":        closed(0, 100),
 		"war.loss":        share,
@@ -161,7 +163,8 @@ func paramBounds(path string) (bounds, bool) {
 		"war.conquest":    share,
 		"war.overstretch": closed(0, 100),
 
-		"hybrid.gain":         share,
+		// A multiple of war.prize's share; the calibration set holds members above 1.
+		"hybrid.gain":         closed(0, 10),
 		"hybrid.cost":         closed(0, 100),
 		"hybrid.sanction":     share,
 		"hybrid.escalation":   share,

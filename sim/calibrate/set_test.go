@@ -3,6 +3,7 @@ package calibrate
 import (
 	"context"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -92,6 +93,30 @@ func ensembleHeadline(spec *sim.Spec) (Headline, error) {
 		return Headline{}, err
 	}
 	return HeadlineOf(sim.Summarize(spec, res.Acc), spec.Focus), nil
+}
+
+// Every member of the shipped set is a configuration a user can give: each of its decision
+// parameters passes the config's bounds through --set, so that a member found by validate
+// --calibration-set can be run, compared and swept as it is.
+func TestSetWithinConfigBounds(t *testing.T) {
+	set, err := DefaultSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range set {
+		f, err := config.Scenario("europe-2025")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for path, v := range map[string]float64{"model.s": m.S, "war.cost": m.WarCost, "hybrid.gain": m.HybridGain, "model.r_ref": m.RRef} {
+			if err := f.Set(path, strconv.FormatFloat(v, 'g', -1, 64)); err != nil {
+				t.Errorf("member %d: --set %s=%v: %v", i+1, path, v, err)
+			}
+		}
+		if err := f.Validate(); err != nil {
+			t.Errorf("member %d: %v", i+1, err)
+		}
+	}
 }
 
 // Headlines at a member that holds the scenario's own decision parameters are the scenario's
