@@ -31,6 +31,9 @@ Designs:
   morris   --trajectories R one-at-a-time trajectories of K+1 points on --levels levels
 A share of the points is run again with other seeds (--replicates), to estimate how much of the
 outcome's variance is Monte Carlo noise; it is reported beside the indices.
+With --precision H every design point of every option grows together, by the rule of run
+--precision, until the widest 95% half-width of --precision-metric over them is at most H;
+the results are those of --runs set to the runs reached. It cannot be sharded or resumed.
 Writes explore.json, points.csv, indices.csv, prim.csv, robustness.csv and the charts
 sensitivity.png (Sobol'), morris.png, prim.png (with --discover) and robust.png.`
 
@@ -190,6 +193,7 @@ type exploration struct {
 	specs   []*sim.Spec
 	set     [][]sim.Setter // set[o][k] sets factor k's value in option o's spec
 	metrics []sim.Metric
+	grown   []exploreUnit // the units measured by --precision, before they are written
 }
 
 func cmdExplore(ctx context.Context, e *env, args []string) error {
@@ -198,6 +202,8 @@ func cmdExplore(ctx context.Context, e *env, args []string) error {
 	rf.register(fs)
 	var a exploreArgs
 	a.register(fs)
+	var pf precisionFlags
+	pf.register(fs, "the first measured metric that is a proportion of runs: --metric, then the --discover and --threshold metrics")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -230,11 +236,29 @@ func cmdExplore(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	prec, err := pf.rule(plan.Metrics, plan.Runs, plan.FirstRun, sh)
+	if err != nil {
+		return err
+	}
+	if prec != nil && a.resume {
+		return fmt.Errorf("%w: --precision with --resume: the blocks of an exploration hold a fixed number of runs a point, which --precision decides only at its end; run with a fixed --runs (a --precision run reports the runs it needed)", errUsage)
+	}
 	od, err := openOut(out, "explore", prov.ConfigSHA256, rf.force, sh)
 	if err != nil {
 		return err
 	}
 	defer od.close()
+	if prec != nil {
+		if err := x.exploreTo(ctx, e, od, &prov, *prec, &rf); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stderr, prov.Precision)
+		units, err := x.blocks(out, rf.force)
+		if err != nil {
+			return err
+		}
+		return finishExplore(e, od, prov, plan, units)
+	}
 	id := plan.id()
 	store, err := openBlockStore(out, id, sh, a.resume, rf.force)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -235,6 +236,53 @@ func TestExploreErrors(t *testing.T) {
 		r := alliancesim(t, dir, append([]string{"explore", "--samples", "4", "--runs", "10"}, test.args...)...)
 		if r.code != test.code || !strings.Contains(r.stderr, test.want) {
 			t.Errorf("explore %s: exit %d, want %d with %q:\n%s", strings.Join(test.args, " "), r.code, test.code, test.want, r.stderr)
+		}
+	}
+}
+
+// Grown to a precision, an exploration runs every point and option to the same runs, and its
+// results are byte for byte those of the exploration at that fixed number of runs; it cannot
+// be sharded or resumed.
+func TestExplorePrecision(t *testing.T) {
+	dir := t.TempDir()
+	writeWorld(t, dir)
+	args := []string{"explore", "world.toml", "--design", "lhs", "--samples", "8", "--metric", "focus_attacked", "--quiet"}
+	r := alliancesim(t, dir, append(args, "--runs", "100", "--precision", "0.05", "--out", "grown")...)
+	if r.code != 0 {
+		t.Fatalf("explore --precision: exit %d: %s", r.code, r.stderr)
+	}
+	var res struct {
+		Precision struct {
+			Runs        int
+			Met         bool
+			Checkpoints []int
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "grown", "explore.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &res); err != nil {
+		t.Fatal(err)
+	}
+	p := res.Precision
+	if !p.Met || len(p.Checkpoints) < 2 || p.Checkpoints[0] != 256 || p.Runs != p.Checkpoints[len(p.Checkpoints)-1] {
+		t.Fatalf("precision record %+v: want the target met, from 256 runs on", p)
+	}
+	if r := alliancesim(t, dir, append(args, "--runs", strconv.Itoa(p.Runs), "--out", "fixed")...); r.code != 0 {
+		t.Fatalf("explore --runs %d: exit %d: %s", p.Runs, r.code, r.stderr)
+	}
+	for _, name := range []string{"points.csv", "indices.csv", "robustness.csv"} {
+		x, _ := os.ReadFile(filepath.Join(dir, "grown", name))
+		y, _ := os.ReadFile(filepath.Join(dir, "fixed", name))
+		if len(x) == 0 || !bytes.Equal(x, y) {
+			t.Errorf("%s: --precision differs from --runs %d", name, p.Runs)
+		}
+	}
+	for _, extra := range [][]string{{"--shard", "0/2"}, {"--resume"}} {
+		r := alliancesim(t, dir, append(append(args, "--precision", "0.05", "--out", "x"), extra...)...)
+		if r.code != 2 || !strings.Contains(r.stderr, "--precision with "+extra[0]) {
+			t.Errorf("--precision %s: exit %d: %s", extra[0], r.code, r.stderr)
 		}
 	}
 }

@@ -206,35 +206,18 @@ func (x *exploration) run(ctx context.Context, store *blockStore, workers int, b
 			continue
 		}
 		units := make([]exploreUnit, hi-lo)
-		errs := make([]error, hi-lo)
-		next := lo
-		var wg sync.WaitGroup
-		for range min(workers, hi-lo) {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				var scratch sim.Spec
-				for {
-					mu.Lock()
-					u := next
-					next++
-					mu.Unlock()
-					if u >= hi {
-						return
-					}
-					units[u-lo], errs[u-lo] = x.unit(ctx, u, &scratch)
-					if errs[u-lo] != nil {
-						return
-					}
-					mu.Lock()
-					done += perUnit
-					bar.update(done, 0)
-					mu.Unlock()
-				}
-			}()
-		}
-		wg.Wait()
-		if err := errors.Join(errs...); err != nil {
+		err := forEach(lo, hi, workers, func(u int, scratch *sim.Spec) error {
+			var err error
+			units[u-lo], err = x.unit(ctx, u, scratch)
+			if err == nil {
+				mu.Lock()
+				done += perUnit
+				bar.update(done, 0)
+				mu.Unlock()
+			}
+			return err
+		})
+		if err != nil {
 			return err
 		}
 		if err := ctx.Err(); err != nil {
@@ -245,6 +228,36 @@ func (x *exploration) run(ctx context.Context, store *blockStore, workers int, b
 		}
 	}
 	return nil
+}
+
+// forEach calls fn for every u in [lo, hi) on workers goroutines, each with its own scratch
+// spec, and returns the errors joined; a goroutine stops at its first error.
+func forEach(lo, hi, workers int, fn func(u int, scratch *sim.Spec) error) error {
+	errs := make([]error, hi-lo)
+	var mu sync.Mutex
+	next := lo
+	var wg sync.WaitGroup
+	for range min(workers, hi-lo) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var scratch sim.Spec
+			for {
+				mu.Lock()
+				u := next
+				next++
+				mu.Unlock()
+				if u >= hi {
+					return
+				}
+				if errs[u-lo] = fn(u, &scratch); errs[u-lo] != nil {
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // unit measures unit u, a design point or a replicate, under every option. A replicate runs
