@@ -77,7 +77,8 @@ func writeWorld(t *testing.T, dir string) {
 }
 
 // exploreOutputs are the files compared byte for byte.
-var exploreOutputs = []string{"explore.json", "points.csv", "indices.csv", "prim.csv", "robustness.csv", "sensitivity.png", "prim.png", "robust.png", "manifest.json"}
+var exploreOutputs = []string{"explore.json", "points.csv", "indices.csv", "prim.csv", "robustness.csv", "datapackage.json",
+	"sensitivity.png", "prim.png", "robust.png", "manifest.json"}
 
 func sameOutputs(t *testing.T, dir, a, b, what string) {
 	t.Helper()
@@ -120,6 +121,7 @@ func TestExploreIdentical(t *testing.T) {
 		t.Errorf("merge without shard 1: exit %d: %s", r.code, r.stderr)
 	}
 	run("merge", "parts", "--out", "merged")
+	checkDataPackage(t, filepath.Join(dir, "w1"))
 	sameOutputs(t, dir, "w1", "w2", "2 workers")
 	sameOutputs(t, dir, "w1", "merged", "3 shards merged")
 

@@ -80,12 +80,10 @@ func (r *exploreResult) primCSV() []byte {
 		}
 		for i, s := range p.Steps {
 			b.WriteString(strings.Join([]string{csvText(res.Option), csvText(p.Case), itoa(i), csvFloat(s.Coverage), csvFloat(s.Density),
-				csvFloat(s.Mass), boolText(i == p.Chosen), csvText(s.Describe(names))}, ",") + "\n")
+				csvFloat(s.Mass), bit(i == p.Chosen), csvText(s.Describe(names))}, ",") + "\n")
 		}
 	}
 	return []byte(b.String())
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
-
-func boolText(b bool) string { return strconv.FormatBool(b) }

@@ -166,6 +166,10 @@ func finishExplore(e *env, od *outDir, prov provenance, plan *explorePlan, units
 	if err := writeJSON(filepath.Join(out, "explore.json"), res); err != nil {
 		return err
 	}
+	if err := writeDataPackage(out, "explore", "alliancesim explore: "+strings.Join(optionList(plan), ", "), res.resources()); err != nil {
+		return err
+	}
+	names = append(names, dataPackageName)
 	charts, err := res.draw(out, plots.Options{Width: 17.5 * cm, Height: 8 * cm})
 	if err != nil {
 		return err
@@ -270,7 +274,7 @@ func (r *exploreResult) robustCSV() []byte {
 	b.WriteString("option,metric,larger_is_better,mean,p10,p90,satisficing,max_regret,mean_regret\n")
 	for _, res := range r.Results {
 		x := res.Robustness
-		fmt.Fprintf(&b, "%s,%s,%t,%s,%s,%s,%s,%s,%s\n", csvText(res.Option), r.RobustMetric, r.LargerBetter,
+		fmt.Fprintf(&b, "%s,%s,%s,%s,%s,%s,%s,%s,%s\n", csvText(res.Option), r.RobustMetric, bit(r.LargerBetter),
 			csvFloat(x.Mean), csvFloat(x.P10), csvFloat(x.P90), csvFloat(x.Satisficing), csvFloat(x.MaxRegret), csvFloat(x.MeanRegret))
 	}
 	return []byte(b.String())
@@ -357,6 +361,23 @@ func (r *exploreResult) draw(dir string, o plots.Options) ([]string, error) {
 	return names, nil
 }
 
+// optionList returns the options' names.
+func optionList(p *explorePlan) []string {
+	var names []string
+	for _, o := range p.Options {
+		names = append(names, o.Name)
+	}
+	return names
+}
+
+// bit writes a boolean as the CSVs do: 1 or 0.
+func bit(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}
+
 // titled returns o with a title.
 func titled(o plots.Options, title string) plots.Options {
 	o.Title = title
@@ -431,4 +452,51 @@ func sortedBy(v []float64) []int {
 		}
 	}
 	return idx
+}
+
+// resources describes the exploration's files for datapackage.json.
+func (r *exploreResult) resources() []dpResource {
+	num := func(name, desc string) sim.ColumnDoc {
+		return sim.ColumnDoc{Name: name, Type: "number", Description: desc}
+	}
+	str := func(name, desc string) sim.ColumnDoc {
+		return sim.ColumnDoc{Name: name, Type: "string", Description: desc}
+	}
+	points := []sim.ColumnDoc{
+		{Name: "point", Type: "integer", Description: "the design point (0-based, as in explore.json)"},
+		{Name: "replicate", Type: "boolean", Description: "1: the point run again with the next runs' seeds, for the noise share"},
+		str("option", "the option"),
+	}
+	for _, f := range r.Factors {
+		if f.Labels != nil {
+			points = append(points, str(columnSafe(f.Name), "factor "+f.Path+": its value at the point"))
+		} else {
+			points = append(points, num(columnSafe(f.Name), "factor "+f.Path+": its value at the point"))
+		}
+	}
+	points = append(points, str("metric", "the metric"), num("value", "the metric's estimate from the point's runs; NA when undefined"),
+		num("lo", "lower bound of its 95% interval"), num("hi", "upper bound of its 95% interval"))
+	res := []dpResource{
+		{Name: "explore", Path: "explore.json", Profile: "data-resource", Format: "json", Mediatype: "application/json", Encoding: "utf-8",
+			Description: "the plan (design, factors, options, points), every point's metrics per option, and per option the indices (SALib's keys), the noise share, PRIM and robustness"},
+		table("points", "points.csv", "one row per design point (or replicate), option and metric", points, "point", "replicate", "option", "metric"),
+		table("indices", "indices.csv", "one row per option, factor and sensitivity index; the noise share with no factor", []sim.ColumnDoc{
+			str("option", "the option"), str("metric", "the analysed metric"), str("factor", "the factor (two joined by × for S2); empty for the noise share"),
+			str("index", "S1, ST, S2 (Sobol'), mu, mu_star, sigma (Morris), or noise_share"),
+			num("value", "the index"), num("conf", "half-width of its 95% bootstrap interval; NA when none")}),
+		table("prim", "prim.csv", "one row per option and step of PRIM's peeling trajectory", []sim.ColumnDoc{
+			str("option", "the option"), str("case", "the --discover condition that makes a point a case"),
+			{Name: "step", Type: "integer", Description: "the peeling step; 0 is the whole design"},
+			num("coverage", "cases in the box over all cases"), num("density", "cases in the box over the box's points"),
+			num("mass", "the box's points over all points"),
+			{Name: "chosen", Type: "boolean", Description: "1: the box chosen (before pasting)"},
+			str("box", "the box's limits and figures, in words")}, "option", "step"),
+		table("robustness", "robustness.csv", "one row per option: its outcome across the design points", []sim.ColumnDoc{
+			str("option", "the option"), str("metric", "the metric compared"),
+			{Name: "larger_is_better", Type: "boolean", Description: "1 if larger values of the metric are better"},
+			num("mean", "mean over the design points"), num("p10", "10th percentile over the points"), num("p90", "90th percentile over the points"),
+			num("satisficing", "share of points meeting --threshold; NA without one"),
+			num("max_regret", "largest shortfall from the best option at a point"), num("mean_regret", "mean shortfall from the best option")}, "option"),
+	}
+	return res
 }

@@ -54,7 +54,7 @@ var outputNames = map[string][]string{
 	"run":     {"summary.json", "runs.csv", "states.csv", "datapackage.json", "survival.png", "outcomes.png"},
 	"sweep":   {"sweep.csv", "sweep-long.csv", "sweep.json", "datapackage.json", "sweep.png", "heatmap.png"},
 	"compare": {"compare.csv", "compare-long.csv", "compare.json", "datapackage.json", "compare.png", "survival.png"},
-	"explore": {"explore.json", "points.csv", "indices.csv", "prim.csv", "robustness.csv",
+	"explore": {"explore.json", "points.csv", "indices.csv", "prim.csv", "robustness.csv", "datapackage.json",
 		"sensitivity.png", "morris.png", "prim.png", "robust.png"},
 	"validate": {"validate.csv", "validate.png", "burdens.csv", "burdens.png"},
 }
