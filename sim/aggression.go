@@ -175,7 +175,7 @@ func (w *World) strike(a, t int, m agents.Mode) {
 			}
 			pr.void = true
 			w.force[pi32] = false
-			w.stale = true
+			w.voided = append(w.voided, pi32)
 			w.dropBacker(t, pi32)
 		}
 	}

@@ -47,6 +47,24 @@ func randomWorld(tb testing.TB, rng *rand.Rand, k int) *sim.Spec {
 	return spec
 }
 
+// violentWorld is a random world (see randomWorld) in which wars are many and conquer, and
+// guarantors attack their own protégés, voiding their pairs: the events that take pairs out of
+// force between refreshes.
+func violentWorld(tb testing.TB, rng *rand.Rand, k int) *sim.Spec {
+	spec := randomWorld(tb, rng, k)
+	spec.Params.Model.Mu, spec.Params.Hybrid.Gain = -10, 0
+	spec.Params.War.Conquest, spec.Params.War.Loss = 0.999, 0.5
+	for _, g := range spec.Guarantees[len(spec.Guarantees)-3*k:] {
+		a := g.Guarantors[0]
+		for _, p := range g.Proteges {
+			if p != a {
+				spec.States[a].Claims = append(spec.States[a].Claims, sim.Claim{Target: p, R: 0.5})
+			}
+		}
+	}
+	return spec
+}
+
 func dedup(xs []int) []int {
 	seen := map[int]bool{}
 	var out []int
@@ -60,12 +78,13 @@ func dedup(xs []int) []int {
 }
 
 // randomWorlds returns the worlds the cache tests run on: the embedded scenarios and the
-// engine's special cases (enginePaths), and random worlds of 20 and 60 states.
+// engine's special cases (enginePaths), and random and violent worlds of 20 and 60 states.
 func randomWorlds(t *testing.T) map[string]*sim.Spec {
 	specs := enginePaths(t)
 	rng := rand.New(rand.NewPCG(15, 15))
 	for i := range 4 {
 		specs[fmt.Sprintf("random-%d", i)] = randomWorld(t, rng, 1+2*(i%2))
+		specs[fmt.Sprintf("violent-%d", i)] = violentWorld(t, rng, 1+2*(i%2))
 	}
 	return specs
 }

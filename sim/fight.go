@@ -61,7 +61,7 @@ func (w *World) fight() {
 					w.pw[a] += w.pw[t]
 					w.e[t], w.pw[t] = 0, 0
 					w.conquered[t] = true
-					w.stale = true
+					w.fallen = append(w.fallen, t)
 					st.Conquered = true
 					st.censor(w.t + 1)
 					w.rec.Conquests++

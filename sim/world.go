@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"math"
 	"math/rand/v2"
 	"slices"
 
@@ -107,7 +106,9 @@ type World struct {
 	menace           []int // states perceived as aggressive this step
 	allies           [][]int
 	raisedNear       []float64 // per threat: the least distance to it of a state that raised b last step
-	stale            bool      // force, allied and held need recomputing
+	stale            bool      // force, allied and held need recomputing in full
+	voided           []int32   // pairs voided since the last refresh
+	fallen           []int     // states conquered since the last refresh
 	freeStale        bool      // the free-riders' factors need recomputing (see updateFree)
 	nextStart        int       // the next step at which a guarantee enters into force
 
@@ -333,6 +334,7 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	}
 	// The last run's attacks: the strategy phase reads the last step's (armedHit).
 	w.attacks = w.attacks[:0]
+	w.voided, w.fallen = w.voided[:0], w.fallen[:0]
 	w.rec.reset(spec, w.alliances)
 	if sameGeo && samePairs && w.initial.same(w) {
 		w.initial.restore(w)
@@ -496,183 +498,6 @@ func (w *World) growCache(groups int) {
 
 // inForce reports whether pair pi binds at the current step, as of the last refreshForce.
 func (w *World) inForce(pi int) bool { return w.force[pi] }
-
-// refreshForce recomputes, when something they depend on has changed, which states are allied
-// (guarantor and protégé of the same in-force alliance or treaty), which hold an in-force
-// guarantee, and every state's backers. They change only when a guarantee enters into force, a pair is voided, or a state
-// is conquered or becomes a client; each of those marks them stale.
-func (w *World) refreshForce() {
-	if w.t >= w.nextStart {
-		w.stale = true
-		w.nextStart = math.MaxInt
-		for k := range w.gs {
-			if s := w.gs[k].start; s > w.t && s < w.nextStart {
-				w.nextStart = s
-			}
-		}
-	}
-	if !w.stale {
-		return
-	}
-	w.stale, w.freeStale = false, true
-	n := w.n
-	w.unmark()
-	clear(w.held)
-	for i := range w.single {
-		w.single[i] = true
-		w.binder1[i], w.binder2[i] = -1, -1
-	}
-	for i := range w.backers {
-		w.backers[i] = w.backers[i][:0]
-	}
-	clear(w.anyModes)
-	// Locals, so that the stores below need not reload every slice from w.
-	pairs, force, group, reach := w.pairs, w.force[:len(w.pairs)], w.group, w.reach
-	conquered, client, nuclear := w.conquered, w.client, w.nuclear
-	held, single, allied, allies := w.held, w.single, w.allied, w.allies
-	binder1, binder2, backers := w.binder1, w.binder2, w.backers
-	groupLive, live, honour := w.groupLive, w.live[:0], &w.p.Honour
-	for k := range w.gs {
-		gk := &w.gs[k]
-		started, binding := gk.start <= w.t, gk.kind.Binding()
-		resp, anyMode := gk.terms.Response, gk.terms.Trigger == agents.Any
-		fixed := honour.Fixed(gk.terms.W, gk.terms.Stake)
-		for pi := gk.lo; pi < gk.hi; pi++ {
-			pr := &pairs[pi]
-			g, p := pr.g, pr.p
-			// A pair binds from its guarantee's start while neither party is conquered or a
-			// client, unless the guarantor voided it.
-			in := started && !pr.void && !conquered[g] && !conquered[p] && client[g] < 0 && client[p] < 0
-			force[pi] = in
-			if !in {
-				continue
-			}
-			r, by := reach[g*n+p], 1.0
-			if resp == agents.Fight {
-				by = r
-			}
-			backers[p] = append(backers[p], backer{
-				reach: r, armedBy: by, g: int32(g), pair: int32(pi), group: int32(group[pi]),
-				resp: resp, anyMode: anyMode, umbrella: gk.terms.Umbrella && nuclear[g],
-			})
-			if anyMode {
-				w.anyModes[p]++
-			}
-			if gr := group[pi]; !groupLive[gr] {
-				groupLive[gr] = true
-				w.liveAt[gr] = int32(len(live))
-				live = append(live, liveGroup{
-					fixed: fixed, g: int32(g), group: int32(gr), tripwire: pr.tripwire, resp: resp,
-				})
-			}
-			held[p] = true
-			if binding {
-				switch b1 := binder1[p]; {
-				case b1 < 0:
-					binder1[p] = g
-				case b1 != g && binder2[p] < 0:
-					binder2[p] = g
-				}
-				if !allied[g*n+p] {
-					allied[g*n+p], allied[p*n+g] = true, true
-					allies[g], allies[p] = append(allies[g], p), append(allies[p], g)
-				}
-			}
-		}
-	}
-	w.force, w.live = force, live
-	// A state is single unless one guarantor holds two of its in-force pairs: a mark per
-	// guarantor, fresh for each protégé, finds that in one pass over its backers.
-	for p, bs := range backers {
-		if len(bs) < 2 {
-			continue
-		}
-		w.mark++
-		for _, b := range bs {
-			if w.marked[b.g] == w.mark {
-				single[p] = false
-				break
-			}
-			w.marked[b.g] = w.mark
-		}
-	}
-	// Allies in state order, as the sums over them have always been taken.
-	for _, al := range allies {
-		slices.Sort(al)
-	}
-}
-
-// leave takes state i out of its guarantees at once, as it becomes a client, and derives what
-// a refresh would from that: its pairs, its allies' lists, and the backers, holding, binders and
-// singleness of its protégés, all in the order a refresh would give them. It costs i's pairs,
-// not all of them. The groups of i's pairs stay in w.live until the next refresh: the
-// credibilities computed for them are never read.
-func (w *World) leave(i int) {
-	n := w.n
-	w.freeStale = true
-	for _, j := range w.allies[i] {
-		w.allied[i*n+j], w.allied[j*n+i] = false, false
-		if k, ok := slices.BinarySearch(w.allies[j], i); ok {
-			w.allies[j] = slices.Delete(w.allies[j], k, k+1)
-		}
-	}
-	w.allies[i] = w.allies[i][:0]
-	for _, pi := range w.byProtege[i] {
-		w.force[pi] = false
-	}
-	w.backers[i] = w.backers[i][:0]
-	w.anyModes[i], w.held[i], w.single[i], w.binder1[i], w.binder2[i] = 0, false, true, -1, -1
-	for _, pi := range w.byGuard[i] {
-		if !w.force[pi] {
-			continue
-		}
-		w.force[pi] = false
-		p := w.pairs[pi].p
-		if len(w.backers[p]) == 0 {
-			continue // done already: i's earlier pair to p
-		}
-		bs := slices.DeleteFunc(w.backers[p], func(b backer) bool { return int(b.g) == i })
-		w.backers[p] = bs
-		w.anyModes[p], w.held[p], w.single[p], w.binder1[p], w.binder2[p] = 0, len(bs) > 0, true, -1, -1
-		w.mark++
-		for _, b := range bs {
-			g := int(b.g)
-			if b.anyMode {
-				w.anyModes[p]++
-			}
-			if w.marked[g] == w.mark {
-				w.single[p] = false
-			}
-			w.marked[g] = w.mark
-			if w.gs[w.pairs[b.pair].k].kind.Binding() {
-				switch b1 := w.binder1[p]; {
-				case b1 < 0:
-					w.binder1[p] = g
-				case b1 != g && w.binder2[p] < 0:
-					w.binder2[p] = g
-				}
-			}
-		}
-	}
-}
-
-// unmark undoes what the last refresh set in the pair matrix allied and in groupLive, through
-// the lists it built (allies and live), and empties those lists: a refresh costs the pairs in
-// force, not the square of the number of states. Reset calls it before it resizes anything,
-// while w.n is still the size the marks were made at.
-func (w *World) unmark() {
-	n := w.n
-	for i, al := range w.allies {
-		for _, j := range al {
-			w.allied[i*n+j] = false
-		}
-		w.allies[i] = al[:0]
-	}
-	for _, lg := range w.live {
-		w.groupLive[lg.group] = false
-	}
-	w.live = w.live[:0]
-}
 
 func (w *World) stampReset() {
 	w.stamp = 0
