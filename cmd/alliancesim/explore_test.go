@@ -288,3 +288,45 @@ func TestExplorePrecision(t *testing.T) {
 		}
 	}
 }
+
+// Morris screening gives a factor that changes nothing μ* = σ = 0 exactly (its steps change no
+// run), and the factor that matters a positive μ*; a Latin hypercube runs too.
+func TestExploreMorrisAndLHS(t *testing.T) {
+	dir := t.TempDir()
+	writeWorld(t, dir)
+	r := alliancesim(t, dir, "explore", "world.toml", "--design", "morris", "--trajectories", "6", "--runs", "64",
+		"--metric", "focus_attacked", "--out", "m", "--quiet")
+	if r.code != 0 {
+		t.Fatalf("explore --design morris: exit %d: %s", r.code, r.stderr)
+	}
+	var res struct {
+		Points  [][]float64
+		Results []struct {
+			Morris struct {
+				MuStar []float64 `json:"mu_star"`
+				Sigma  []float64
+			}
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "m", "explore.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &res); err != nil {
+		t.Fatal(err)
+	}
+	m := res.Results[0].Morris
+	if len(res.Points) != 6*3 || len(m.MuStar) != 2 {
+		t.Fatalf("%d points and %d μ*; want 18 and 2", len(res.Points), len(m.MuStar))
+	}
+	if m.MuStar[1] != 0 || m.Sigma[1] != 0 || !(m.MuStar[0] > 0) {
+		t.Errorf("μ* %v, σ %v: want the null factor's 0 and the claim's positive", m.MuStar, m.Sigma)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "m", "morris.png")); err != nil {
+		t.Error(err)
+	}
+	r = alliancesim(t, dir, "explore", "world.toml", "--design", "lhs", "--samples", "10", "--runs", "32", "--out", "l", "--quiet")
+	if r.code != 0 || !strings.Contains(r.stdout, "across 10 design points (lhs)") {
+		t.Errorf("explore --design lhs: exit %d: %s%s", r.code, r.stdout, r.stderr)
+	}
+}
