@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"math"
 	"math/bits"
@@ -106,11 +107,7 @@ type exploreArgs struct {
 	secondOrder, resume                                     bool
 }
 
-func (a *exploreArgs) register(fs interface {
-	StringVar(*string, string, string, string)
-	IntVar(*int, string, int, string)
-	BoolVar(*bool, string, bool, string)
-}) {
+func (a *exploreArgs) register(fs *flag.FlagSet) {
 	fs.StringVar(&a.options, "options", "", "the options, `A,B,C`: scenarios or files, or NAME:path=value variants of the option before (default: the scenario alone)")
 	fs.StringVar(&a.design, "design", "lhs", "the `design`: lhs, sobol or morris")
 	fs.IntVar(&a.samples, "samples", 64, "lhs: design points; sobol: base samples `N` (a power of two is best)")
@@ -120,8 +117,8 @@ func (a *exploreArgs) register(fs interface {
 	fs.BoolVar(&a.secondOrder, "second-order", false, "sobol: also second-order indices S2 (K more points per base sample)")
 	fs.StringVar(&a.metric, "metric", "", "the analysed `metric` (default: focus_armed_attacked with a focus state, else deterrence_failure): "+strings.Join(sim.MetricNames(), ", "))
 	fs.StringVar(&a.discover, "discover", "", "scenario discovery: PRIM boxes of the points where `METRIC>X` (or METRIC<X), per option")
-	fs.StringVar(&a.threshold, "threshold", "", "robustness: an option satisfices at a point where `METRIC<X` (or METRIC>X); also sets whether more is better")
-	fs.IntVar(&a.replicates, "replicates", -1, "design points run again with other seeds for the noise share (default: a tenth of the points, 4 to 50)")
+	fs.StringVar(&a.threshold, "threshold", "", "robustness: an option satisfices at a point where its METRIC is at most X, `METRIC<X` (or at least X, METRIC>X), which also says whether more is better")
+	fs.IntVar(&a.replicates, "replicates", -1, "design points `M` run again with other seeds for the noise share (default -1: a tenth of the points, 4 to 50)")
 	fs.IntVar(&a.resamples, "resamples", exploreResamples, "bootstrap resamples of the indices' intervals")
 	fs.BoolVar(&a.resume, "resume", false, "skip blocks of points already complete in the output directory (from an interrupted exploration of the same plan)")
 }
@@ -200,6 +197,10 @@ func cmdExplore(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "explore", "[SCENARIO|FILE.toml] [--options A,B,C] [--design lhs|sobol|morris] [flags]", exploreDoc)
 	var rf runFlags
 	rf.register(fs)
+	// The run flags' texts, where they mean something else here.
+	fs.Lookup("runs").Usage = fmt.Sprintf("runs a design point `N`, the same seeds at every point and option (default %d)", exploreRuns)
+	fs.Lookup("out").Usage = "output `DIR` (default: out/<scenario name>-explore)"
+	fs.Lookup("shard").Usage = fmt.Sprintf("compute only shard `K/N` (the blocks of %d design points b with b mod N = K) and write a partial result for merge; slurm takes K and N from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT", exploreBlock)
 	var a exploreArgs
 	a.register(fs)
 	var pf precisionFlags
