@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"flag"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -127,6 +128,32 @@ func TestPrecisionCoverage(t *testing.T) {
 		}
 	}
 	t.Logf("lowest exact coverage %.4f (%s)", worst, worstCase)
+}
+
+var precisionScan = flag.Bool("precision.scan", false, "TestPrecisionCoverageScan: scan p finely (a minute or two)")
+
+// The exact coverage over a fine grid of p (by symmetry of the Wilson interval, p and 1-p cover
+// alike), at the first checkpoint where the rule's coverage is lowest. Slow, so run only on
+// request: go test ./sim -run TestPrecisionCoverageScan -precision.scan.
+func TestPrecisionCoverageScan(t *testing.T) {
+	if !*precisionScan {
+		t.Skip("run with -precision.scan")
+	}
+	worst, worstCase := 1.0, ""
+	for _, h := range []float64{0.005, 0.01, 0.02, 0.03, 0.05} {
+		prec := Precision{HalfWidth: h, MaxRuns: 100_000}
+		for i := 1; i <= 100; i++ {
+			p := float64(i) * 0.005
+			c, _ := coverageExact(p, 256, prec.MaxRuns, prec.next)
+			if c < worst {
+				worst, worstCase = c, fmt.Sprintf("p=%.3f target=%v", p, h)
+			}
+			if c < 0.94 {
+				t.Errorf("p=%.3f target=%v: exact coverage %.4f", p, h, c)
+			}
+		}
+	}
+	t.Logf("lowest exact coverage over p = 0.005, 0.010, ..., 0.5, first checkpoint 256: %.4f (%s)", worst, worstCase)
 }
 
 // The obvious rule, stop at the first checkpoint whose own interval meets the target,
