@@ -16,6 +16,10 @@ type primResult struct {
 	Case     string `json:"case"` // the --discover condition
 	Sentence string `json:"sentence"`
 	*explore.PRIMResult
+	// CART is a classification tree of the same cases (depth 3, leaves of 5% of the points at
+	// least), a second view; CARTSentence describes its densest leaf.
+	CART         *explore.Tree `json:"cart,omitempty"`
+	CARTSentence string        `json:"cart_sentence,omitempty"`
 }
 
 // discover runs PRIM on option o's design points, the cases being those where the
@@ -56,6 +60,14 @@ func (r *exploreResult) discover(o int) (*primResult, error) {
 	}
 	pr.PRIMResult = res
 	pr.Sentence = fmt.Sprintf("%s: %s %s", r.Options[o].Name, pr.Case, res.Box.Describe(r.factorNames()))
+	tree, err := explore.CART(r.Values, y, explore.TreeOptions{Categorical: opt.Categorical, Levels: opt.Levels})
+	if err != nil {
+		return nil, err
+	}
+	if leaves := tree.Leaves(); len(leaves) > 0 && len(tree.Nodes) > 1 {
+		pr.CART = tree
+		pr.CARTSentence = fmt.Sprintf("%s: %s, CART's densest leaf: %s", r.Options[o].Name, pr.Case, tree.Describe(leaves[0], r.factorNames()))
+	}
 	return pr, nil
 }
 

@@ -424,6 +424,9 @@ func (r *exploreResult) print(e *env) {
 		}
 		if res.PRIM != nil {
 			fmt.Fprintf(w, "  %s\n", res.PRIM.Sentence)
+			if res.PRIM.CARTSentence != "" {
+				fmt.Fprintf(w, "  %s\n", res.PRIM.CARTSentence)
+			}
 		}
 	}
 	for _, res := range r.Results {
