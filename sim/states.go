@@ -25,6 +25,71 @@ func StatesColumns() []string {
 // runs, a row at a time: memory does not grow with the number of runs, and a merged run's
 // states.csv is the unsharded one's.
 func WriteStates(w io.Writer, runs io.Reader, spec *Spec, configSHA256 string) error {
+	if _, err := io.WriteString(w, strings.Join(StatesColumns(), ",")+"\n"); err != nil {
+		return err
+	}
+	return StatesRows(w, runs, spec, configSHA256, "")
+}
+
+// RunsLongColumns returns the columns, after a long table's keys, of a table of many runs.csv
+// files in one: the run-level columns every spec's runs.csv starts with, with the seed and the
+// config's hash; each state's columns go to the states table (see StatesRows).
+func RunsLongColumns() []string {
+	cols := []string{"run", "seed", "config_sha256"}
+	for _, d := range runDocs[1:] {
+		cols = append(cols, d.Name)
+	}
+	return cols
+}
+
+// RunsLongColumnDocs describes the columns of RunsLongColumns.
+func RunsLongColumnDocs() []ColumnDoc {
+	docs := StatesColumnDocs()[:3]
+	return append(docs, runDocs[1:]...)
+}
+
+// RunsRows writes the rows of runs.csv of spec, read from runs, with the seed and config hash
+// after each run's index and only the run-level columns, each row starting with key (CSV
+// fields and a comma, or ""): a part of a table of many runs.csv files in one.
+func RunsRows(w io.Writer, runs io.Reader, spec *Spec, configSHA256, key string) error {
+	seed := strconv.FormatUint(spec.Seed, 10)
+	return eachRow(runs, spec, func(bw *bufio.Writer, fields [][]byte, _ int) {
+		bw.WriteString(key)
+		bw.Write(fields[0])
+		bw.WriteString("," + seed + "," + configSHA256)
+		for _, f := range fields[1:len(runDocs)] {
+			bw.WriteByte(',')
+			bw.Write(f)
+		}
+		bw.WriteByte('\n')
+	}, w)
+}
+
+// StatesRows writes the rows of states.csv for runs.csv of spec, read from runs, each starting
+// with key (CSV fields and a comma, or "").
+func StatesRows(w io.Writer, runs io.Reader, spec *Spec, configSHA256, key string) error {
+	names := make([]string, len(spec.States))
+	for i, s := range spec.States {
+		names[i] = csvField(s.Name)
+	}
+	seed := strconv.FormatUint(spec.Seed, 10)
+	return eachRow(runs, spec, func(bw *bufio.Writer, fields [][]byte, first int) {
+		for i := range spec.States {
+			bw.WriteString(key)
+			bw.Write(fields[0])
+			bw.WriteString("," + seed + "," + configSHA256 + "," + names[i])
+			for _, f := range fields[first+i*len(stateFields) : first+(i+1)*len(stateFields)] {
+				bw.WriteByte(',')
+				bw.Write(f)
+			}
+			bw.WriteByte('\n')
+		}
+	}, w)
+}
+
+// eachRow calls row with the fields of every row of runs.csv of spec, read from runs a row at a
+// time, and the index of the first state's first column, writing to w through a buffer.
+func eachRow(runs io.Reader, spec *Spec, row func(bw *bufio.Writer, fields [][]byte, first int), w io.Writer) error {
 	sc := bufio.NewScanner(runs)
 	sc.Buffer(make([]byte, 0, 1<<16), 1<<30)
 	bw := bufio.NewWriterSize(w, 1<<16)
@@ -35,20 +100,7 @@ func WriteStates(w io.Writer, runs io.Reader, spec *Spec, configSHA256 string) e
 	if sc.Text() != strings.Join(cols, ",") {
 		return fmt.Errorf("runs.csv: its header is not this config's")
 	}
-	// The states' columns follow the run's own, a block of len(stateFields) per state.
-	first := 0
-	for i, c := range cols {
-		if c == columnName(spec.States[0].Name)+"_"+stateFields[0] {
-			first = i
-			break
-		}
-	}
-	names := make([]string, len(spec.States))
-	for i, s := range spec.States {
-		names[i] = csvField(s.Name)
-	}
-	seed := strconv.FormatUint(spec.Seed, 10)
-	bw.WriteString(strings.Join(StatesColumns(), ",") + "\n")
+	first := len(runDocs) // the states' columns follow the run's own
 	line := 1
 	fields := make([][]byte, 0, len(cols))
 	for sc.Scan() {
@@ -60,15 +112,7 @@ func WriteStates(w io.Writer, runs io.Reader, spec *Spec, configSHA256 string) e
 		if len(fields) != len(cols) {
 			return fmt.Errorf("runs.csv line %d: %d fields, want %d", line, len(fields), len(cols))
 		}
-		for i := range spec.States {
-			bw.Write(fields[0])
-			bw.WriteString("," + seed + "," + configSHA256 + "," + names[i])
-			for _, f := range fields[first+i*len(stateFields) : first+(i+1)*len(stateFields)] {
-				bw.WriteByte(',')
-				bw.Write(f)
-			}
-			bw.WriteByte('\n')
-		}
+		row(bw, fields, first)
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("runs.csv line %d: %w", line+1, err)

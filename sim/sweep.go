@@ -3,6 +3,7 @@ package sim
 import (
 	"context"
 	"fmt"
+	"io"
 
 	"alliancesim/sim/stats"
 )
@@ -27,6 +28,8 @@ type SweepOptions struct {
 	// Chunk, when set, computes only the chunks it selects at every point (a shard), and keeps
 	// each point's chunk accumulators for the merge.
 	Chunk func(c int) bool
+	// Rows, when set, gives the writer of each computed point's runs.csv (Options.Rows).
+	Rows func(index int) (io.Writer, error)
 }
 
 // SweepPoint is one grid point of a sweep.
@@ -70,8 +73,15 @@ func Sweep(ctx context.Context, spec *Spec, axes []Axis, opt SweepOptions) ([]*S
 		}
 		pt := gridPoint(spec, axes, idx, &scratch)
 		base := done
+		var rows io.Writer
+		if opt.Rows != nil {
+			var err error
+			if rows, err = opt.Rows(idx); err != nil {
+				return points, err
+			}
+		}
 		err := Measure(ctx, &scratch, pt, opt.Metrics, Options{
-			Workers: opt.Workers, Chunk: opt.Chunk, KeepChunks: opt.Chunk != nil,
+			Workers: opt.Workers, Chunk: opt.Chunk, KeepChunks: opt.Chunk != nil, Rows: rows,
 			Progress: func(d, _ int) {
 				if opt.Progress != nil {
 					opt.Progress(base+d, total*spec.Runs)

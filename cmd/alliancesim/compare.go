@@ -42,6 +42,7 @@ func compareOptions(ctx context.Context, e *env, args []string, given []option) 
 		"comma-separated `metrics`: "+strings.Join(sim.MetricNames(), ", "))
 	var pf precisionFlags
 	pf.register(fs, "the first --metric that is a proportion of runs; the widest half-width over the options must meet the target, and all options get the same runs")
+	withRows := fs.Bool("rows", false, "also write compare-runs.csv and compare-states.csv: every option's runs.csv and states.csv in one long table each (large: options × runs × states rows)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -95,6 +96,9 @@ func compareOptions(ctx context.Context, e *env, args []string, given []option) 
 	if err != nil {
 		return err
 	}
+	if *withRows && (sh != nil || prec != nil) {
+		return fmt.Errorf("%w: --rows with --shard or --precision: the per-run rows are written by an unsharded comparison of fixed runs", errUsage)
+	}
 	od, err := openOut(out, "compare", prov.ConfigSHA256, rf.force, sh)
 	if err != nil {
 		return err
@@ -122,12 +126,23 @@ func compareOptions(ctx context.Context, e *env, args []string, given []option) 
 		prov.Precision = newPrecisionRecord(prec, reached)
 		fmt.Fprintln(e.stderr, prov.Precision)
 	}
+	var rows []rowPart
 	for i, spec := range specs[len(pts):] { // without --precision, each option in turn
 		base := i * runs
 		pt := &sim.SweepPoint{}
 		opt := sim.Options{Workers: rf.workers, Progress: func(d, _ int) { bar.update(base+d, 0) }}
 		if sh != nil {
 			opt.Chunk, opt.KeepChunks = sh.has, true
+		}
+		if *withRows {
+			f, err := os.CreateTemp(out, ".compare-rows.*.tmp") // a name the next command's sweepTemps removes
+			if err != nil {
+				return err
+			}
+			defer os.Remove(f.Name())
+			defer f.Close()
+			opt.Rows = f
+			rows = append(rows, rowPart{path: f.Name(), hash: hashes[i], key: csvText(opts[i].name) + ",", spec: spec})
 		}
 		if err := sim.Measure(ctx, spec, pt, metrics, opt); err != nil {
 			bar.finish()
@@ -147,7 +162,7 @@ func compareOptions(ctx context.Context, e *env, args []string, given []option) 
 			out, sh, len(specs), sh.base(), out)
 		return nil
 	}
-	return finishCompare(e, od, newCompareResult(prov, recordOptions(opts), specs, hashes, metrics, pts))
+	return finishCompare(e, od, newCompareResult(prov, recordOptions(opts), specs, hashes, metrics, pts), rows)
 }
 
 // recorded is what compare.json records of an option: its name, the argument that gave it and
@@ -200,16 +215,33 @@ func newCompareResult(prov provenance, opts []recorded, specs []*sim.Spec, hashe
 	return res
 }
 
-// finishCompare writes compare.csv, compare.json and the charts, and prints the table.
-func finishCompare(e *env, od *outDir, res *compareResult) error {
+// finishCompare writes compare.csv, compare.json and the charts, and with rows (the options'
+// runs.csv) compare-runs.csv and compare-states.csv, and prints the table.
+func finishCompare(e *env, od *outDir, res *compareResult, rows []rowPart) error {
 	out := od.dir
+	resources, files := res.resources(), []string{"compare.csv", "compare-long.csv", "compare.json", dataPackageName}
+	if rows != nil {
+		names, err := writeRowTables(out, "compare", []string{"option"}, rows)
+		if err != nil {
+			return err
+		}
+		files = append(files, names...)
+		resources = append(resources, rowResources("compare", "option",
+			[]sim.ColumnDoc{{Name: "option", Type: "string", Description: "the option, as named on the command line"}}, "option")...)
+	} else {
+		for _, name := range []string{"compare-runs.csv", "compare-states.csv"} { // an earlier --rows's
+			if err := os.Remove(filepath.Join(out, name)); err != nil && !os.IsNotExist(err) {
+				return err
+			}
+		}
+	}
 	if err := writeFileAtomic(filepath.Join(out, "compare.csv"), res.csv()); err != nil {
 		return err
 	}
 	if err := writeFileAtomic(filepath.Join(out, "compare-long.csv"), res.longCSV()); err != nil {
 		return err
 	}
-	if err := writeDataPackage(out, "compare", title("compare", strings.Join(optionNames(res), " vs ")), res.resources()); err != nil {
+	if err := writeDataPackage(out, "compare", title("compare", strings.Join(optionNames(res), " vs ")), resources); err != nil {
 		return err
 	}
 	if err := writeJSON(filepath.Join(out, "compare.json"), res); err != nil {
@@ -219,7 +251,7 @@ func finishCompare(e *env, od *outDir, res *compareResult) error {
 	if err != nil {
 		return err
 	}
-	if err := od.finish(append([]string{"compare.csv", "compare-long.csv", "compare.json", dataPackageName}, names...)...); err != nil {
+	if err := od.finish(append(files, names...)...); err != nil {
 		return err
 	}
 	if err := od.writeRunInfo(e); err != nil {

@@ -120,5 +120,5 @@ func mergeCompare(e *env, ps []*comparePart, files []string, out string, force b
 		return err
 	}
 	defer od.close()
-	return finishCompare(e, od, newCompareResult(first.provenance, recs, specs, hashes, metrics, pts))
+	return finishCompare(e, od, newCompareResult(first.provenance, recs, specs, hashes, metrics, pts), nil)
 }

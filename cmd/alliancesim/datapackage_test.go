@@ -23,8 +23,8 @@ func TestOutputsMatchTheirSchemas(t *testing.T) {
 	for _, args := range [][]string{
 		{"run", "--trajectories", "--out", "r"},
 		{"sweep", "--param", "rep.init=0.3:0.9:3", "--values", "state.Germany.strategy=balance,buckpass",
-			"--metric", "armed_failure,reliability,focus_failure,focus_economy_lost", "--out", "s"},
-		{"compare", "europe-2025", "strong:model.gamma=2", "ukraine-nato", "--metric", "armed_failure,focus_failure,focus_economy_lost", "--out", "c"},
+			"--metric", "armed_failure,reliability,focus_failure,focus_economy_lost", "--rows", "--out", "s"},
+		{"compare", "europe-2025", "strong:model.gamma=2", "ukraine-nato", "--metric", "armed_failure,focus_failure,focus_economy_lost", "--rows", "--out", "c"},
 	} {
 		if r := alliancesim(t, dir, append(args, small...)...); r.code != 0 {
 			t.Fatalf("%v: %s", args, r.stderr)

@@ -170,5 +170,5 @@ func sweepTo(ctx context.Context, e *env, od *outDir, prov provenance, f *config
 	grown.Runs = reached.Runs
 	prov.Precision = newPrecisionRecord(prec, reached)
 	fmt.Fprintln(e.stderr, prov.Precision)
-	return finishSweep(e, od, prov, f, &grown, axes, metrics, pts)
+	return finishSweep(e, od, prov, f, &grown, axes, metrics, pts, nil)
 }

@@ -97,6 +97,9 @@ func cmdReproduce(ctx context.Context, e *env, args []string) error {
 			}
 			opts = append(opts, option{name: o.Name, arg: o.Argument, file: f})
 		}
+		if listed(src, "compare-runs.csv") {
+			flags = append(flags, "--rows")
+		}
 		err = compareOptions(ctx, e, flags, opts)
 	case rec.Config != nil:
 		tmp, err := os.MkdirTemp("", "alliancesim-reproduce-")
@@ -109,6 +112,9 @@ func cmdReproduce(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		if rec.Axes != nil {
+			if listed(src, "sweep-runs.csv") {
+				flags = append(flags, "--rows")
+			}
 			err = cmdSweep(ctx, e, append([]string{cfg}, flags...))
 		} else {
 			if listed(src, "trajectories.csv") || listed(src, "trajectories.parquet") {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -42,6 +43,7 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	var params, values multiFlag
 	fs.Var(&params, "param", "a swept path, `PATH=LO:HI:N` (repeatable; at most two axes in all)")
 	fs.Var(&values, "values", "a swept path with listed values, `PATH=a,b,c` (repeatable)")
+	withRows := fs.Bool("rows", false, "also write sweep-runs.csv and sweep-states.csv: every point's runs.csv and states.csv in one long table each (large: points × runs × states rows)")
 	resume := fs.Bool("resume", false, "skip grid points already complete in the output directory (from an interrupted sweep of the same config)")
 	metricList := fs.String("metric", "deterrence_failure,armed_failure,focus_attacked",
 		"comma-separated `metrics`: "+strings.Join(sim.MetricNames(), ", "))
@@ -98,6 +100,9 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer od.close()
+	if *withRows && (sh != nil || prec != nil) {
+		return fmt.Errorf("%w: --rows with --shard or --precision: the per-run rows are written by an unsharded sweep of fixed runs", errUsage)
+	}
 	if prec != nil {
 		return sweepTo(ctx, e, od, prov, f, spec, axes, metrics, prec, rf)
 	}
@@ -110,6 +115,28 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	sopt := sim.SweepOptions{Workers: rf.workers, Metrics: metrics, Progress: bar.update, Skip: store.has, Done: store.save}
 	if sh != nil {
 		sopt.Chunk = sh.has
+	}
+	if *withRows {
+		// Each point's runs.csv is kept beside its point, committed before it, so that
+		// --resume finds the rows of every point it skips.
+		var open *atomicFile
+		defer func() {
+			if open != nil {
+				open.abort()
+			}
+		}()
+		sopt.Rows = func(idx int) (io.Writer, error) {
+			var err error
+			open, err = createAtomic(store.rowsName(idx))
+			return open, err
+		}
+		sopt.Done = func(p *sim.SweepPoint) error {
+			if err := open.commit(); err != nil {
+				return err
+			}
+			open = nil
+			return store.save(p)
+		}
 	}
 	_, err = sim.Sweep(ctx, spec, axes, sopt)
 	bar.finish()
@@ -132,21 +159,57 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return finishSweep(e, od, prov, f, spec, axes, metrics, pts)
+	var rows []rowPart
+	if *withRows {
+		var scratch sim.Spec
+		for idx := range total {
+			spec.CopyTo(&scratch)
+			key := strconv.Itoa(idx) + ","
+			for k, a := range axes {
+				a.Set(&scratch, pts[idx].Values[k])
+				key += csvText(pts[idx].Labels[k]) + ","
+			}
+			ps := new(sim.Spec)
+			scratch.CopyTo(ps)
+			name := store.rowsName(idx)
+			if _, err := os.Stat(name); err != nil {
+				return fmt.Errorf("grid point %d has no rows (computed without --rows before --resume?): %w; rerun without --resume", idx, err)
+			}
+			rows = append(rows, rowPart{path: name, hash: prov.ConfigSHA256, key: key, spec: ps})
+		}
+	}
+	return finishSweep(e, od, prov, f, spec, axes, metrics, pts, rows)
 }
 
-// finishSweep writes sweep.csv, sweep.json and the chart, and prints the table.
-func finishSweep(e *env, od *outDir, prov provenance, f *config.File, spec *sim.Spec, axes []sim.Axis, metrics []sim.Metric, pts []*sim.SweepPoint) error {
+// finishSweep writes sweep.csv, sweep.json and the chart, with rows (the points' runs.csv)
+// sweep-runs.csv and sweep-states.csv, and prints the table.
+func finishSweep(e *env, od *outDir, prov provenance, f *config.File, spec *sim.Spec, axes []sim.Axis, metrics []sim.Metric, pts []*sim.SweepPoint, rows []rowPart) error {
 	out := od.dir
 	total := len(pts)
 	res := newSweepResult(prov, f, spec, axes, metrics, pts)
+	resources, files := res.resources(), []string{"sweep.csv", "sweep-long.csv", "sweep.json", dataPackageName}
+	if rows != nil {
+		names, err := writeRowTables(out, "sweep", append([]string{"point"}, res.axisColumns()...), rows)
+		if err != nil {
+			return err
+		}
+		files = append(files, names...)
+		keys := append([]sim.ColumnDoc{{Name: "point", Type: "integer", Description: "index of the grid point, row-major over the axes"}}, res.axisDocs()...)
+		resources = append(resources, rowResources("sweep", "grid point", keys, "point")...)
+	} else {
+		for _, name := range []string{"sweep-runs.csv", "sweep-states.csv"} { // an earlier --rows's
+			if err := os.Remove(filepath.Join(out, name)); err != nil && !os.IsNotExist(err) {
+				return err
+			}
+		}
+	}
 	if err := writeFileAtomic(filepath.Join(out, "sweep.csv"), res.csv()); err != nil {
 		return err
 	}
 	if err := writeFileAtomic(filepath.Join(out, "sweep-long.csv"), res.longCSV()); err != nil {
 		return err
 	}
-	if err := writeDataPackage(out, "sweep", title("sweep", spec.Name), res.resources()); err != nil {
+	if err := writeDataPackage(out, "sweep", title("sweep", spec.Name), resources); err != nil {
 		return err
 	}
 	if err := writeJSON(filepath.Join(out, "sweep.json"), res); err != nil {
@@ -156,7 +219,7 @@ func finishSweep(e *env, od *outDir, prov provenance, f *config.File, spec *sim.
 	if err != nil {
 		return err
 	}
-	if err := od.finish("sweep.csv", "sweep-long.csv", "sweep.json", dataPackageName, chart); err != nil {
+	if err := od.finish(append(files, chart)...); err != nil {
 		return err
 	}
 	if err := od.writeRunInfo(e); err != nil {

@@ -142,7 +142,7 @@ func mergeSweep(e *env, ms []*sweepManifest, files []string, out string, force b
 		return err
 	}
 	defer od.close()
-	if err := finishSweep(e, od, prov, f, spec, axes, metrics, pts); err != nil {
+	if err := finishSweep(e, od, prov, f, spec, axes, metrics, pts, nil); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "merged %d shards of a %d-point sweep into %s\n", first.N, total, out)
