@@ -157,9 +157,12 @@ func (w *World) situation(i int, live bool) *agents.Situation {
 func (w *World) proposeTreaty(i, j int) bool {
 	n := w.n
 	best := -1
-	threat, tau, tauLo, nucThreat := w.threat, w.tau, w.p.Balance.Lo, w.nuclear[j]
-	for c := range n {
-		if threat[c] != j || tau[c] <= tauLo || c == i || w.conquered[c] ||
+	tau, tauLo, nucThreat := w.tau, w.p.Balance.Lo, w.nuclear[j]
+	if !w.byThreatOK {
+		w.sortByThreat()
+	}
+	for _, c := range w.byThreat[w.threatAt[j]:w.threatAt[j+1]] {
+		if tau[c] <= tauLo || c == i || w.conquered[c] ||
 			!w.accepts(c) || w.client[c] >= 0 || w.formed[i*n+c] {
 			continue
 		}

@@ -29,7 +29,7 @@ func (w *World) aggression() {
 			continue
 		}
 		k := 0
-		for t := range n {
+		for _, t := range w.claimed[a] {
 			if !w.weighs(a, t) {
 				continue
 			}
@@ -61,11 +61,10 @@ func (w *World) opportunities(a int) {
 	n := w.n
 	row, opp, choice := w.r[a*n:(a+1)*n], w.opp[:n], w.choice[:n]
 	rRef, dyadic := w.p.Model.RRef, w.p.Model.Dyadic
-	for t, r := range row {
-		opp[t] = r > 0
-		if !opp[t] {
-			continue
-		}
+	// Only its claims: opp is read for them alone (see weighs).
+	for _, t := range w.claimed[a] {
+		r := row[t]
+		opp[t] = true
 		if rRef > 0 {
 			opp[t] = w.rng.Float64() < w.p.Opportunity(r)
 		}
@@ -75,8 +74,8 @@ func (w *World) opportunities(a int) {
 	}
 }
 
-// weighs reports whether aggressor a weighs an attack on t this step: a claim, an opportunity,
-// and t neither a itself, conquered, allied with a nor a's client.
+// weighs reports whether aggressor a weighs an attack on t, one of its claims (w.claimed[a]),
+// this step: an opportunity, and t neither a itself, conquered, allied with a nor a's client.
 func (w *World) weighs(a, t int) bool {
 	return w.opp[t] && t != a && !w.conquered[t] && !w.allied[a*w.n+t] && w.client[t] != a
 }
@@ -115,7 +114,7 @@ type dyad struct {
 // cheap and run in parallel, do not.
 func (w *World) dyads(a int) {
 	ds := w.dyadScr[:0]
-	for t := range w.n {
+	for _, t := range w.claimed[a] {
 		if !w.weighs(a, t) {
 			continue
 		}

@@ -146,3 +146,24 @@ func TestCredibilityCacheCurrent(t *testing.T) {
 		}
 	}
 }
+
+// The strategy phase finds the states threatened by a menace in a list made once a step: it
+// must be what a filter of every state gives.
+func TestThreatListsCurrent(t *testing.T) {
+	for name, spec := range randomWorlds(t) {
+		w := sim.NewWorld()
+		for run := range 2 {
+			w.Reset(spec, rand.New(rand.NewPCG(spec.Seed, uint64(run))))
+			for range spec.Steps {
+				sim.StepChecked(w, func(phase string) {
+					if phase != "aggression" {
+						return
+					}
+					if d := sim.ThreatListsDiffer(w); d != "" {
+						t.Fatalf("%s, run %d: %s", name, run, d)
+					}
+				})
+			}
+		}
+	}
+}

@@ -216,3 +216,21 @@ func CacheDiffers(w *World) (int, string) {
 
 // GrowCache doubles the credibility cache's room, as a treaty formed beyond it would.
 func GrowCache(w *World) { w.growCache(2 * w.nGroups) }
+
+// ThreatListsDiffer compares the states listed by principal threat (see sortByThreat) with a
+// plain filter of every state, and describes the first difference, or returns "".
+func ThreatListsDiffer(w *World) string {
+	w.sortByThreat()
+	for j := range w.n {
+		var want []int
+		for c := range w.n {
+			if w.threat[c] == j {
+				want = append(want, c)
+			}
+		}
+		if got := w.byThreat[w.threatAt[j]:w.threatAt[j+1]]; !slices.Equal(got, want) && len(got)+len(want) > 0 {
+			return fmt.Sprintf("step %d: the states threatened by %d are listed as %v, want %v", w.t, j, got, want)
+		}
+	}
+	return ""
+}

@@ -26,13 +26,13 @@ func (w *World) perceiveThreats() {
 	// allied (which lie in memory in that order); each state meets the menaces in the same order
 	// whichever loop is outside, so its choice is the same.
 	for _, j := range menace {
-		rj, aj := reach[j*n:(j+1)*n], allied[j*n:(j+1)*n]
+		rj, aj := reach[j*n:][:n], allied[j*n:][:n]
 		pj, ij := pw[j], intent[j]
-		for i := range n {
+		for i, r := range rj {
 			if i == j || conquered[i] || aj[i] || client[i] == j {
 				continue
 			}
-			th := pj * rj[i] * ij
+			th := pj * r * ij
 			if th <= 0 {
 				continue
 			}
@@ -42,6 +42,7 @@ func (w *World) perceiveThreats() {
 			}
 		}
 	}
+	w.byThreatOK = false
 	// The credibilities the support sums need, all at once, then the sums. When there are few
 	// menaces and few groups in force (a handful of menaces facing one alliance), all of them
 	// cost less than finding which the backers need; otherwise those the backers need, so that a
@@ -169,4 +170,31 @@ func (w *World) credFill(need []credNeed) {
 		// The armed coefficient is what the guarantor brings at unit reach, times q.
 		c.epoch, c.q, c.armed = epoch, q, q*w.bring(int(lg.g), lg.resp, 1)
 	}
+}
+
+// sortByThreat lists the states by principal threat, in state order (see World.byThreat), once
+// a step, when the strategy phase first asks (see proposeTreaty).
+func (w *World) sortByThreat() {
+	n, threat := w.n, w.threat[:w.n]
+	w.byThreatOK = true
+	at := w.threatAt[:n+1]
+	clear(at)
+	for _, k := range threat {
+		if k >= 0 {
+			at[k+1]++
+		}
+	}
+	for j := range n {
+		at[j+1] += at[j]
+	}
+	for i, k := range threat {
+		if k >= 0 {
+			w.byThreat[at[k]] = i
+			at[k]++
+		}
+	}
+	for j := n; j > 0; j-- { // back to the starts
+		at[j] = at[j-1]
+	}
+	at[0] = 0
 }

@@ -105,12 +105,17 @@ type World struct {
 	binder1, binder2 []int
 	menace           []int // states perceived as aggressive this step
 	allies           [][]int
-	raisedNear       []float64 // per threat: the least distance to it of a state that raised b last step
-	stale            bool      // force, allied and held need recomputing in full
-	voided           []int32   // pairs voided since the last refresh
-	fallen           []int     // states conquered since the last refresh
-	freeStale        bool      // the free-riders' factors need recomputing (see updateFree)
-	nextStart        int       // the next step at which a guarantee enters into force
+	claimed          [][]int // per state, the states it has a claim on (r > 0), in state order
+	// The states by principal threat, in state order: those of threat j are
+	// byThreat[threatAt[j]:threatAt[j+1]] (see perceiveThreats).
+	byThreat, threatAt []int
+	byThreatOK         bool      // byThreat is this step's
+	raisedNear         []float64 // per threat: the least distance to it of a state that raised b last step
+	stale              bool      // force, allied and held need recomputing in full
+	voided             []int32   // pairs voided since the last refresh
+	fallen             []int     // states conquered since the last refresh
+	freeStale          bool      // the free-riders' factors need recomputing (see updateFree)
+	nextStart          int       // the next step at which a guarantee enters into force
 
 	sit        agents.Situation
 	cmpEconomy func(a, b int) int
@@ -234,9 +239,11 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	w.allied, w.formed = resizeB(w.allied, nn), resizeB(w.formed, nn)
 	w.raisedNear = resize(w.raisedNear, n)
 	if cap(w.allies) < n {
-		w.allies = make([][]int, n)
+		w.allies, w.claimed = make([][]int, n), make([][]int, n)
 	}
-	w.allies = w.allies[:n]
+	w.allies, w.claimed = w.allies[:n], w.claimed[:n]
+	w.byThreat = resizeI(w.byThreat, n)
+	w.threatAt = resizeI(w.threatAt, n+1)
 
 	p := w.p
 	for i := range spec.States {
@@ -264,8 +271,12 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 		}
 		row[i] = 0
 		rmax := 0.0
-		for _, r := range row {
+		w.claimed[i] = w.claimed[i][:0]
+		for t, r := range row {
 			rmax = max(rmax, r)
+			if r > 0 {
+				w.claimed[i] = append(w.claimed[i], t)
+			}
 		}
 		w.rmax[i], w.intent[i] = rmax, rmax
 	}
