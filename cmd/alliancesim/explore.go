@@ -193,40 +193,63 @@ type exploration struct {
 	grown   []exploreUnit // the units measured by --precision, before they are written
 }
 
-func cmdExplore(ctx context.Context, e *env, args []string) error {
+// exploreCall is an explore command line, parsed and checked, its exploration set up.
+type exploreCall struct {
+	fs   *flag.FlagSet
+	rf   runFlags
+	a    exploreArgs
+	pf   precisionFlags
+	pos  []string
+	x    *exploration
+	src  *config.File
+	prov provenance
+}
+
+// parseExplore parses explore's arguments and sets the exploration up, checking everything
+// that can be checked before a run.
+func parseExplore(e *env, args []string) (*exploreCall, error) {
+	c := &exploreCall{}
 	fs := newFlags(e, "explore", "[SCENARIO|FILE.toml] [--options A,B,C] [--design lhs|sobol|morris] [flags]", exploreDoc)
-	var rf runFlags
+	c.fs = fs
+	rf, a, pf := &c.rf, &c.a, &c.pf
 	rf.register(fs)
 	// The run flags' texts, where they mean something else here.
 	fs.Lookup("runs").Usage = fmt.Sprintf("runs a design point `N`, the same seeds at every point and option (default %d)", exploreRuns)
 	fs.Lookup("out").Usage = "output `DIR` (default: out/<scenario name>-explore)"
 	fs.Lookup("shard").Usage = fmt.Sprintf("compute only shard `K/N` (the blocks of %d design points b with b mod N = K) and write a partial result for merge; slurm takes K and N from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT", exploreBlock)
-	var a exploreArgs
 	a.register(fs)
-	var pf precisionFlags
 	pf.register(fs, "the first measured metric that is a proportion of runs: --metric, then the --discover and --threshold metrics")
 	pos, err := parse(fs, args)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	c.pos = pos
 	if rf.runs == "" {
 		rf.runs = strconv.Itoa(exploreRuns)
 	}
-	x, src, err := newExploration(&rf, &a, pos)
+	if c.x, c.src, err = newExploration(rf, a, pos); err != nil {
+		return nil, err
+	}
+	for o, spec := range c.x.specs {
+		if err := checkMemory(spec, rf.workers, availableMemory()); err != nil {
+			return nil, fmt.Errorf("%s: %w", c.x.plan.Options[o].Name, err)
+		}
+	}
+	hashes := []string{c.src.Hash()}
+	for _, o := range c.x.plan.Options {
+		hashes = append(hashes, o.ConfigSHA256)
+	}
+	c.prov = provenance{Version: version, ConfigSHA256: hashOf(hashes), Seed: c.x.plan.Seed, SeedScheme: seedScheme, Schema: resultsSchema}
+	return c, nil
+}
+
+func cmdExplore(ctx context.Context, e *env, args []string) error {
+	c, err := parseExplore(e, args)
 	if err != nil {
 		return err
 	}
-	for o, spec := range x.specs {
-		if err := checkMemory(spec, rf.workers, availableMemory()); err != nil {
-			return fmt.Errorf("%s: %w", x.plan.Options[o].Name, err)
-		}
-	}
+	rf, a, pf, x, src, prov := &c.rf, &c.a, &c.pf, c.x, c.src, c.prov
 	plan := x.plan
-	var hashes []string
-	for _, o := range plan.Options {
-		hashes = append(hashes, o.ConfigSHA256)
-	}
-	prov := provenance{Version: version, ConfigSHA256: hashOf(append([]string{src.Hash()}, hashes...)), Seed: plan.Seed, SeedScheme: seedScheme, Schema: resultsSchema}
 	out := rf.out
 	if out == "" {
 		if out, err = outFor("", src.Simulation.Name, "-explore"); err != nil {
@@ -250,7 +273,7 @@ func cmdExplore(ctx context.Context, e *env, args []string) error {
 	}
 	defer od.close()
 	if prec != nil {
-		if err := x.exploreTo(ctx, e, od, &prov, *prec, &rf); err != nil {
+		if err := x.exploreTo(ctx, e, od, &prov, *prec, rf); err != nil {
 			return err
 		}
 		fmt.Fprintln(e.stderr, prov.Precision)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -328,5 +329,52 @@ func TestExploreMorrisAndLHS(t *testing.T) {
 	r = alliancesim(t, dir, "explore", "world.toml", "--design", "lhs", "--samples", "10", "--runs", "32", "--out", "l", "--quiet")
 	if r.code != 0 || !strings.Contains(r.stdout, "across 10 design points (lhs)") {
 		t.Errorf("explore --design lhs: exit %d: %s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// slurm -- explore ... writes scripts whose shards and merge, run by hand as Slurm would run
+// them, give the bytes of the unsharded exploration.
+func TestSlurmExplore(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	dir := t.TempDir()
+	writeWorld(t, dir)
+	flags := exploreCmd[1 : len(exploreCmd)-1] // world.toml and its flags, without --quiet
+	r := alliancesim(t, dir, append([]string{"slurm", "--shards", "3", "--out", "sl", "--", "explore"}, flags...)...)
+	if r.code != 0 {
+		t.Fatalf("slurm -- explore: exit %d: %s", r.code, r.stderr)
+	}
+	script := func(name string, env ...string) {
+		t.Helper()
+		cmd := exec.Command(bash, filepath.Join(dir, "sl", name))
+		cmd.Dir = t.TempDir() // the scripts must not depend on where they start
+		cmd.Env = append(os.Environ(), append([]string{"ALLIANCESIM_AS_MAIN=1"}, env...)...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s %v: %v\n%s", name, env, err, out)
+		}
+	}
+	for _, k := range []string{"1", "2", "0"} {
+		script("shards.sbatch", "SLURM_ARRAY_TASK_ID="+k, "SLURM_ARRAY_TASK_COUNT=3")
+	}
+	script("merge.sbatch")
+	if r := alliancesim(t, dir, append(exploreCmd, "--out", "whole")...); r.code != 0 {
+		t.Fatalf("explore: exit %d: %s", r.code, r.stderr)
+	}
+	sameOutputs(t, dir, "whole", "sl", "the Slurm scripts' exploration")
+	for _, test := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--", "run"}, "after --, slurm takes an explore command line"},
+		{[]string{"--runs", "10", "--", "explore", "world.toml"}, "--runs: with -- explore ..., give it after explore"},
+		{[]string{"--", "explore", "world.toml", "--shard", "0/2"}, "explore --shard: slurm sets it"},
+		{[]string{"--", "explore", "world.toml", "--design", "grid"}, `--design "grid"`},
+	} {
+		r := alliancesim(t, dir, append([]string{"slurm", "--shards", "2", "--out", "x"}, test.args...)...)
+		if r.code != 2 || !strings.Contains(r.stderr, test.want) {
+			t.Errorf("slurm %s: exit %d, want 2 with %q: %s", strings.Join(test.args, " "), r.code, test.want, r.stderr)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -26,7 +27,10 @@ sbatch commands that submit them (or, with --submit, submit them):
   DIR/merge.sbatch    alliancesim merge DIR/parts --out DIR, to submit with
                       --dependency=afterok:<array job id> so that it runs once every shard succeeded
 With --param or --values (and --metric) the shards run alliancesim sweep instead, every grid
-point split the same way. Shard logs go to DIR/logs. The merged outputs are byte-identical to one
+point split the same way.
+After --, an explore command line (slurm [flags] -- explore FILE --design sobol ...): the shards
+run that exploration, each the blocks of design points b with b mod N = K, from the directory
+slurm was run in, and the merge writes explore.json and the rest. Shard logs go to DIR/logs. The merged outputs are byte-identical to one
 unsharded alliancesim run (or sweep) with the same flags. The config is checked before anything
 is written.
 
@@ -60,6 +64,7 @@ type slurmJob struct {
 	workers   string   // --workers as given, or "" for $SLURM_CPUS_PER_TASK
 	force     bool
 	made      string // the command line that made the scripts, for their header
+	workdir   string // the directory the shards start in ("" for anywhere: their paths are absolute)
 	scenario  string
 	hash      string
 	runs      int
@@ -88,6 +93,11 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	fs.Var(&values, "values", "shard a sweep: a swept path with listed values, `PATH=a,b,c` (as alliancesim sweep)")
 	metricList := fs.String("metric", "", "a sweep's comma-separated `metrics` (as alliancesim sweep)")
 	sweepFile := fs.Bool("sweep", false, "shard the sweep of the config's [[sweep]] tables instead of a run")
+	// After --, an explore command line: the shards run it (see slurmExplore).
+	var exploreArgs []string
+	if i := slices.Index(args, "--"); i >= 0 {
+		args, exploreArgs = args[:i], args[i+1:]
+	}
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -112,6 +122,9 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	}
 	if j.partition != "" && !slurmPartition.MatchString(j.partition) {
 		return fmt.Errorf("%w: --partition %q: want a partition name (letters, digits, _ . -) or a comma-separated list", errUsage, j.partition)
+	}
+	if exploreArgs != nil {
+		return j.explore(ctx, e, exploreArgs, pos, &rf, given, *binary, *submit, args)
 	}
 	f, spec, err := rf.compile(pos)
 	if err != nil {
@@ -194,15 +207,22 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	}
 	j.scenario, j.hash, j.runs, j.seed = spec.Name, f.Hash(), spec.Runs, spec.Seed
 
+	return j.write(ctx, e, rf.force, *submit, sim.NumChunks(spec), fmt.Sprintf("%d runs make %d chunks of %d", j.runs, sim.NumChunks(spec), sim.ChunkSize))
+}
+
+// write claims the output folder, writes the two scripts and, with submit, submits them. units
+// is the number of pieces the shards split (chunks, or blocks of design points), which units
+// names for the warning when some shards would have none.
+func (j *slurmJob) write(ctx context.Context, e *env, force, submit bool, units int, unitsText string) error {
 	// The merge writes its results here: the folder is claimed for them now, so that a folder
 	// of other results is refused before any shard runs.
-	od, err := openOut(j.dir, j.command, j.hash, rf.force, nil)
+	od, err := openOut(j.dir, j.command, j.hash, force, nil)
 	if err != nil {
 		return err
 	}
 	od.close()
 	parts, logs := filepath.Join(j.dir, "parts"), filepath.Join(j.dir, "logs")
-	if err := clearStaleParts(parts, j.shards, j.hash, rf.force); err != nil {
+	if err := clearStaleParts(parts, j.shards, j.hash, force); err != nil {
 		return err
 	}
 	// Slurm does not create the directory of a job's --output file: a job whose log cannot be
@@ -223,15 +243,15 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "alliancesim slurm: warning: %d shards need array indices up to %d; Slurm's default MaxArraySize allows %d at most\n",
 			j.shards, j.shards-1, slurmArrayLimit)
 	}
-	if c := sim.NumChunks(spec); j.shards > c {
-		fmt.Fprintf(e.stderr, "alliancesim slurm: warning: %d runs make %d chunks of %d, so %d of the %d shards will have no runs to do\n",
-			j.runs, c, sim.ChunkSize, j.shards-c, j.shards)
+	if j.shards > units {
+		fmt.Fprintf(e.stderr, "alliancesim slurm: warning: %s, so %d of the %d shards will have no runs to do\n",
+			unitsText, j.shards-units, j.shards)
 	}
 	if strings.Contains(j.binary, string(filepath.Separator)+"go-build") {
 		fmt.Fprintf(e.stderr, "alliancesim slurm: warning: %s is a temporary build of go run that will be gone when the jobs start; build with go build -o bin/alliancesim ./cmd/alliancesim and pass --binary\n", j.binary)
 	}
 	fmt.Fprintf(e.stderr, "wrote %s and %s: %d shards of %d runs of %s\n", shardsPath, mergePath, j.shards, j.runs, j.scenario)
-	if !*submit {
+	if !submit {
 		fmt.Fprint(e.stdout, submitSnippet(shardsPath, mergePath))
 		return nil
 	}
@@ -246,8 +266,9 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 			arrayID, err, arrayID, shellQuote(mergePath))
 	}
 	fmt.Fprintf(e.stdout, "shards job %s: array 0-%d, logs in %s\n", arrayID, j.shards-1, logs)
+	results := map[string]string{"run": "summary.json", "sweep": "sweep.json", "explore": "explore.json"}[j.command]
 	fmt.Fprintf(e.stdout, "merge job %s: runs once every shard succeeded (afterok:%s), writes %s\n",
-		mergeID, arrayID, filepath.Join(j.dir, "summary.json"))
+		mergeID, arrayID, filepath.Join(j.dir, results))
 	fmt.Fprintf(e.stderr, "follow them with: squeue -j %s,%s\n", arrayID, mergeID)
 	return nil
 }
@@ -427,10 +448,17 @@ func (j *slurmJob) directives(b *strings.Builder, name, log string) {
 func (j *slurmJob) shardsScript() string {
 	var b strings.Builder
 	last := j.shards - 1
-	j.header(&b, "shards.sbatch: the shards of one alliancesim ensemble, as a Slurm job array.",
-		fmt.Sprintf(`Array task K of %[1]d computes the runs of every chunk c with c mod %[1]d = K (--shard slurm
+	what := fmt.Sprintf(`Array task K of %[1]d computes the runs of every chunk c with c mod %[1]d = K (--shard slurm
 takes K and %[1]d from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT) and writes
-parts/part-K-of-%[1]d.json and .csv; merge.sbatch combines them once all tasks have succeeded.
+parts/part-K-of-%[1]d.json and .csv; merge.sbatch combines them once all tasks have succeeded.`, j.shards)
+	if j.command == "explore" {
+		what = fmt.Sprintf(`Array task K of %[1]d computes every block b of %[2]d design points with b mod %[1]d = K (--shard
+slurm takes K and %[1]d from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT) and writes
+parts/explore-part-K-of-%[1]d.json and its blocks in parts/points; merge.sbatch combines them
+once all tasks have succeeded.`, j.shards, exploreBlock)
+	}
+	j.header(&b, "shards.sbatch: the shards of one alliancesim "+map[bool]string{true: "exploration", false: "ensemble"}[j.command == "explore"]+", as a Slurm job array.",
+		what+fmt.Sprintf(`
 Results do not depend on --workers, so each task uses the CPUs Slurm gave it.
 
 To redo one failed task K alone, do not submit this script with --array=K: Slurm would then
@@ -449,6 +477,9 @@ count one task, not %[1]d. Run the command at the end with --shard K/%[1]d in pl
 	if j.workers != "" {
 		workers = shellQuote(j.workers)
 	}
+	if j.workdir != "" {
+		fmt.Fprintf(&b, "cd %s\n", shellQuote(j.workdir))
+	}
 	cmd := append([]string{j.binary, j.command}, j.runArgs...)
 	fmt.Fprintf(&b, "exec %s \\\n  --shard slurm --out %s --quiet --workers %s\n",
 		shellJoin(cmd), shellQuote(filepath.Join(j.dir, "parts")), workers)
@@ -457,7 +488,11 @@ count one task, not %[1]d. Run the command at the end with --shard K/%[1]d in pl
 
 func (j *slurmJob) mergeScript() string {
 	var b strings.Builder
-	j.header(&b, "merge.sbatch: combine the shards of shards.sbatch into summary.json, runs.csv and charts.",
+	into := "summary.json, runs.csv and charts"
+	if j.command == "explore" {
+		into = "explore.json, its tables and charts"
+	}
+	j.header(&b, "merge.sbatch: combine the shards of shards.sbatch into "+into+".",
 		`Submit it after the array with --dependency=afterok:<array job id>: it then starts only once
 every shard has succeeded. --kill-on-invalid-dep cancels it when a shard fails, rather than
 leaving it pending forever on clusters whose DependencyParameters lack kill_invalid_depend.
