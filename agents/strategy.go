@@ -66,7 +66,14 @@ type Situation struct {
 	spending []float64 // every state's b*E, as this state sees it
 	burdens  []float64 // every state's b, as this state sees it
 	scratch  []float64 // for AlliedNorm
+	norm     float64   // the allies' median burden, when hasNorm (see SetAlliedNorm)
+	hasNorm  bool
 }
+
+// SetAlliedNorm sets what AlliedNorm returns until the next SetAllies: for a caller that knows
+// the allies' median burden already, as the engine does for the members of one alliance, which
+// it takes from one sorted list of their burdens.
+func (s *Situation) SetAlliedNorm(x float64) { s.norm, s.hasNorm = x, true }
 
 // SetBurdens sets every state's burden as the state sees it, from which AlliedNorm is taken.
 // The situation keeps the slice only until the next SetBurdens.
@@ -76,6 +83,9 @@ func (s *Situation) SetBurdens(b []float64) { s.burdens = b }
 // burdens of SetBurdens), or 0 when it has none: the alliance's norm as the typical ally keeps
 // it, which the few most exposed allies do not drag up (a mean would).
 func (s *Situation) AlliedNorm() float64 {
+	if s.hasNorm {
+		return s.norm
+	}
 	n := len(s.allies)
 	if n == 0 {
 		return 0
@@ -140,10 +150,11 @@ func selectKth(xs []float64, k int) float64 {
 }
 
 // SetAllies sets the state's allies, each once, and every state's spending b*E as the state
-// sees it, from which AlliedSpending sums; and Allied. The situation reads both slices and
+// sees it, from which AlliedSpending sums; and Allied. It forgets SetAlliedNorm's norm. The situation reads both slices and
 // keeps them only until the next SetAllies.
 func (s *Situation) SetAllies(allies []int, spending []float64) {
 	s.allies, s.spending, s.Allied = allies, spending, len(allies) > 0
+	s.hasNorm = false
 }
 
 // AlliedSpending returns the sum of b*E over the state's allies. It is summed when asked for:

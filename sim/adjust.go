@@ -18,6 +18,7 @@ func (w *World) adjust() {
 	}
 	copy(w.spendLive, snap)
 	copy(w.bSnap, b)
+	w.norms.phase++ // a new snapshot
 	hit := w.armedHit[:n]
 	clear(hit)
 	for k := range w.attacks {
@@ -147,6 +148,9 @@ func (w *World) situation(i int, live bool) *agents.Situation {
 	} else {
 		s.SetAllies(w.allies[i], w.spendSnap)
 		s.SetBurdens(w.bSnap)
+		if x, ok := w.alliedNorm(i); ok {
+			s.SetAlliedNorm(x)
+		}
 	}
 	return s
 }

@@ -167,3 +167,31 @@ func TestThreatListsCurrent(t *testing.T) {
 		}
 	}
 }
+
+// The allied norms the strategy phase takes from one sorted list per alliance (see alliedNorm)
+// are those a selection among each state's allies gives, to the bit: checked after the phase,
+// when treaties have formed and states have become clients during it.
+func TestAlliedNormsCurrent(t *testing.T) {
+	cached := 0
+	for name, spec := range randomWorlds(t) {
+		w := sim.NewWorld()
+		for run := range 3 {
+			w.Reset(spec, rand.New(rand.NewPCG(spec.Seed, uint64(run))))
+			for range spec.Steps {
+				sim.StepChecked(w, func(phase string) {
+					if phase != "refreshForce" {
+						return
+					}
+					k, d := sim.NormsDiffer(w)
+					if d != "" {
+						t.Fatalf("%s, run %d: %s", name, run, d)
+					}
+					cached += k
+				})
+			}
+		}
+	}
+	if cached == 0 {
+		t.Fatal("no norm came from the cache")
+	}
+}

@@ -234,3 +234,24 @@ func ThreatListsDiffer(w *World) string {
 	}
 	return ""
 }
+
+// NormsDiffer compares every allied state's norm as the cache gives it (see alliedNorm) with
+// the selection of agents.Situation.AlliedNorm, in the strategy phase's snapshot, to the bit,
+// and describes the first difference, or returns "", with how many norms the cache gave.
+func NormsDiffer(w *World) (int, string) {
+	cached := 0
+	for i := range w.n {
+		got, ok := w.alliedNorm(i)
+		if !ok {
+			continue
+		}
+		cached++
+		var s agents.Situation
+		s.SetAllies(w.allies[i], w.spendSnap)
+		s.SetBurdens(w.bSnap)
+		if want := s.AlliedNorm(); math.Float64bits(got) != math.Float64bits(want) {
+			return cached, fmt.Sprintf("step %d: state %d's allied norm is %v from the cache, %v by selection", w.t, i, got, want)
+		}
+	}
+	return cached, ""
+}

@@ -58,6 +58,7 @@ func (w *World) refreshForce() {
 // fullRefresh derives from every pair what refreshForce keeps.
 func (w *World) fullRefresh() {
 	w.stale, w.freeStale = false, true
+	w.alliesVersion++
 	w.voided, w.fallen = w.voided[:0], w.fallen[:0]
 	n := w.n
 	w.unmark()
@@ -151,6 +152,7 @@ func (w *World) fullRefresh() {
 // force, not the square of the number of states. Reset calls it before it resizes anything,
 // while w.n is still the size the marks were made at.
 func (w *World) unmark() {
+	w.alliesVersion++
 	n := w.n
 	for i, al := range w.allies {
 		for _, j := range al {
@@ -212,6 +214,11 @@ func (w *World) bind(k int) {
 				w.allied[g*n+p], w.allied[p*n+g] = true, true
 				w.allies[g] = insertSorted(w.allies[g], p)
 				w.allies[p] = insertSorted(w.allies[p], g)
+				// g's and p's allies change; those of their allies do not, but were in
+				// their cliques.
+				touched := append(append(w.touched[:0], w.allies[g]...), w.allies[p]...)
+				w.norms.repair(w, touched)
+				w.touched = touched
 			}
 		}
 	}
@@ -238,11 +245,15 @@ func (w *World) unbind(pi int) {
 // until the next full refresh: the credibilities computed for them are never read.
 func (w *World) leave(i int) {
 	w.freeStale = true
+	touched := append(w.touched[:0], i)
 	for _, j := range w.allies[i] {
 		w.allied[i*w.n+j], w.allied[j*w.n+i] = false, false
 		w.allies[j] = removeSorted(w.allies[j], i)
+		touched = append(touched, j)
 	}
 	w.allies[i] = w.allies[i][:0]
+	w.norms.repair(w, touched)
+	w.touched = touched
 	for _, pi := range w.byProtege[i] {
 		w.force[pi] = false
 	}

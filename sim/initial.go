@@ -69,6 +69,7 @@ func (c *initialForce) restore(w *World) {
 		w.groupLive[lg.group], w.liveAt[lg.group] = true, int32(k)
 	}
 	n := w.n
+	w.alliesVersion++
 	for i := range c.backers {
 		w.backers[i] = append(w.backers[i][:0], c.backers[i]...)
 		w.allies[i] = append(w.allies[i][:0], c.allies[i]...)

@@ -117,8 +117,12 @@ type World struct {
 	freeStale          bool      // the free-riders' factors need recomputing (see updateFree)
 	nextStart          int       // the next step at which a guarantee enters into force
 
-	sit        agents.Situation
-	cmpEconomy func(a, b int) int
+	sit   agents.Situation
+	norms normCache // allied norms of the strategy phase (see alliedNorm)
+	// alliesVersion counts the changes to the allies lists (see normCache).
+	alliesVersion int
+	touched       []int // scratch: the states whose allies a change touched
+	cmpEconomy    func(a, b int) int
 
 	rec Record
 }
