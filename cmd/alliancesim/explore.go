@@ -72,6 +72,9 @@ type explorePlan struct {
 	// Replicates are the design points run again with the next runs' seeds (runs
 	// first_run+runs to first_run+2 runs-1), for the noise share.
 	Replicates []int `json:"replicates"`
+	// Config is the fully resolved config that gives the factors (and the runs and seed), as
+	// TOML: its [[factor]] tables and [uncertainty] entries are the factors.
+	Config string `json:"config"`
 }
 
 type exploreFactor struct {
@@ -81,9 +84,15 @@ type exploreFactor struct {
 }
 
 type exploreOption struct {
-	Name         string `json:"name"`
+	Name string `json:"name"`
+	// Argument is the command-line argument that gave the option: a scenario, a file, or
+	// NAME:path=value,... for a variant of the option before it.
+	Argument     string `json:"argument"`
 	Scenario     string `json:"scenario"`
 	ConfigSHA256 string `json:"option_config_sha256"`
+	// Config is the option's fully resolved config; its runs and seed are the exploration's,
+	// and the factors set their values at each design point.
+	Config string `json:"config"`
 }
 
 // units returns the number of units of work: the design points, then the replicates.
@@ -337,7 +346,7 @@ func newExplorationOf(rf *runFlags, a *exploreArgs, src *config.File, pos []stri
 		if len(pos) == 1 {
 			name = pos[0]
 		}
-		opts = []option{{name: name, file: src}}
+		opts = []option{{name: name, arg: name, file: src}}
 	} else {
 		items, err := splitOptions(a.options)
 		if err != nil {
@@ -372,7 +381,8 @@ func newExplorationOf(rf *runFlags, a *exploreArgs, src *config.File, pos []stri
 		}
 	}
 	names := []string{metric}
-	plan := &explorePlan{Design: a.design, Runs: srcSpec.Runs, Seed: srcSpec.Seed, FirstRun: srcSpec.FirstRun, Resamples: a.resamples}
+	plan := &explorePlan{Design: a.design, Runs: srcSpec.Runs, Seed: srcSpec.Seed, FirstRun: srcSpec.FirstRun, Resamples: a.resamples,
+		Config: string(mustTOML(src))}
 	for _, c := range []struct{ flag, v string }{{"discover", a.discover}, {"threshold", a.threshold}} {
 		if c.v == "" {
 			continue
@@ -425,7 +435,8 @@ func newExplorationOf(rf *runFlags, a *exploreArgs, src *config.File, pos []stri
 		}
 		x.specs = append(x.specs, spec)
 		x.set = append(x.set, set)
-		plan.Options = append(plan.Options, exploreOption{Name: o.name, Scenario: spec.Name, ConfigSHA256: o.file.Hash()})
+		plan.Options = append(plan.Options, exploreOption{Name: o.name, Argument: o.arg, Scenario: spec.Name, ConfigSHA256: o.file.Hash(),
+			Config: string(mustTOML(o.file))})
 	}
 	return x, src, nil
 }
