@@ -167,6 +167,13 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	tables := runTables{trajectories: *trajectories, parquet: *format == "parquet"}
+	if *format != "csv" && *format != "parquet" {
+		return fmt.Errorf("%w: --format %q: allowed csv or parquet", errUsage, *format)
+	}
+	if sh != nil && (tables.parquet || tables.trajectories) {
+		return fmt.Errorf("%w: --trajectories and --format parquet with --shard: a shard writes CSV rows for merge (run the shard's runs with --first-run K --runs N instead)", errUsage)
+	}
 	od, err := openOut(out, "run", prov.ConfigSHA256, rf.force, sh)
 	if err != nil {
 		return err
@@ -192,13 +199,6 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	}
 	defer rows.abort()
 	opt.Rows = rows
-	tables := runTables{trajectories: *trajectories, parquet: *format == "parquet"}
-	if *format != "csv" && *format != "parquet" {
-		return fmt.Errorf("%w: --format %q: allowed csv or parquet", errUsage, *format)
-	}
-	if sh != nil && (tables.parquet || tables.trajectories) {
-		return fmt.Errorf("%w: --trajectories and --format parquet with --shard: a shard writes CSV rows for merge (run the shard's runs with --first-run K --runs N instead)", errUsage)
-	}
 	names := tables.names()
 	var traj *atomicFile
 	if sh == nil {

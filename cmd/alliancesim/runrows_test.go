@@ -57,3 +57,26 @@ func TestCompareRowsAreTheOptionsRuns(t *testing.T) {
 		}
 	}
 }
+
+// Output flags that cannot be honoured are refused as usage errors before anything is written.
+func TestOutputFlagErrors(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", "--format", "xml"}, `--format "xml": allowed csv or parquet`},
+		{[]string{"run", "--shard", "0/2", "--trajectories"}, "--trajectories and --format parquet with --shard"},
+		{[]string{"run", "--shard", "0/2", "--format", "parquet"}, "--trajectories and --format parquet with --shard"},
+		{[]string{"sweep", "--param", "rep.init=0.3:0.9:3", "--shard", "0/2", "--rows"}, "--rows with --shard or --precision"},
+		{[]string{"compare", "europe-2025", "ukraine-nato", "--shard", "1/2", "--rows"}, "--rows with --shard or --precision"},
+	} {
+		r := alliancesim(t, dir, append(tc.args, "--runs", "10", "--quiet", "--out", "o")...)
+		if r.code != 2 || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%v: exit %d, %q; want 2 and %q", tc.args, r.code, r.stderr, tc.want)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "o")); err == nil {
+			t.Errorf("%v: the output folder was made", tc.args)
+		}
+	}
+}

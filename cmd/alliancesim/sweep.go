@@ -95,14 +95,14 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	if prec != nil && *resume {
 		return fmt.Errorf("%w: --precision with --resume: an adaptive sweep keeps no points until its last checkpoint; rerun it without --resume", errUsage)
 	}
+	if *withRows && (sh != nil || prec != nil) {
+		return fmt.Errorf("%w: --rows with --shard or --precision: the per-run rows are written by an unsharded sweep of fixed runs", errUsage)
+	}
 	od, err := openOut(out, "sweep", prov.ConfigSHA256, rf.force, sh)
 	if err != nil {
 		return err
 	}
 	defer od.close()
-	if *withRows && (sh != nil || prec != nil) {
-		return fmt.Errorf("%w: --rows with --shard or --precision: the per-run rows are written by an unsharded sweep of fixed runs", errUsage)
-	}
 	if prec != nil {
 		return sweepTo(ctx, e, od, prov, f, spec, axes, metrics, prec, rf)
 	}
