@@ -123,6 +123,16 @@ func TestExploreIdentical(t *testing.T) {
 	}
 	run("merge", "parts", "--out", "merged")
 	checkDataPackage(t, filepath.Join(dir, "w1"))
+	// plot redraws the charts from explore.json alone: at explore's size, the same bytes.
+	run("plot", filepath.Join("w1", "explore.json"), "--width", "17.5cm", "--height", "8cm", "--out", "p")
+	for _, name := range []string{"sensitivity", "prim", "robust"} {
+		a, _ := os.ReadFile(filepath.Join(dir, "w1", name+".png"))
+		b, _ := os.ReadFile(filepath.Join(dir, "p", "w1-"+name+".png"))
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("%s.png: plot's differs from explore's", name)
+		}
+	}
+	run("plot", filepath.Join("w1", "explore.json"), "--format", "pdf", "--out", "p")
 	sameOutputs(t, dir, "w1", "w2", "2 workers")
 	sameOutputs(t, dir, "w1", "merged", "3 shards merged")
 

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"alliancesim/plots"
 	"alliancesim/sim/explore"
 )
 
@@ -69,15 +68,6 @@ func (r *exploreResult) discover(o int) (*primResult, error) {
 		pr.CARTSentence = fmt.Sprintf("%s: %s, CART's densest leaf: %s", r.Options[o].Name, pr.Case, tree.Describe(leaves[0], r.factorNames()))
 	}
 	return pr, nil
-}
-
-func (p *primResult) trajectory(label string) plots.Trajectory {
-	t := plots.Trajectory{Label: label, Chosen: p.Chosen}
-	for _, s := range p.Steps {
-		t.Coverage = append(t.Coverage, s.Coverage)
-		t.Density = append(t.Density, s.Density)
-	}
-	return t
 }
 
 // primCSV is prim.csv: one row per option and peeling step.

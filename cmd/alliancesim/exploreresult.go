@@ -1,9 +1,11 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -170,11 +172,26 @@ func finishExplore(e *env, od *outDir, prov provenance, plan *explorePlan, units
 		return err
 	}
 	names = append(names, dataPackageName)
-	charts, err := res.draw(out, plots.Options{Width: 17.5 * cm, Height: 8 * cm})
+	// The charts are drawn from explore.json, as plot draws them.
+	b, err := os.ReadFile(filepath.Join(out, "explore.json"))
 	if err != nil {
 		return err
 	}
-	names = append(names, charts...)
+	d, err := decodeExploreCharts(b)
+	if err != nil {
+		return err
+	}
+	o := plots.Options{Width: 17.5 * cm, Height: 8 * cm}
+	charts, err := d.charts(o)
+	if err != nil {
+		return err
+	}
+	for _, c := range charts {
+		if err := plots.Save(c.c, filepath.Join(out, c.name+".png"), o); err != nil {
+			return err
+		}
+		names = append(names, c.name+".png")
+	}
 	if err := od.finish(names...); err != nil {
 		return err
 	}
@@ -280,47 +297,136 @@ func (r *exploreResult) robustCSV() []byte {
 	return []byte(b.String())
 }
 
-// draw writes the charts that the design and the flags call for and returns their names.
-func (r *exploreResult) draw(dir string, o plots.Options) ([]string, error) {
-	var names []string
-	save := func(name string, c plots.Chart, err error) error {
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		names = append(names, name)
-		return plots.Save(c, filepath.Join(dir, name), o)
+// exploreCharts is what explore's charts are drawn from: a part of explore.json, read with
+// null as NaN (missing), so that explore and plot draw them from the same numbers.
+type exploreCharts struct {
+	Factors      []exploreFactor `json:"factors"`
+	Discover     string          `json:"discover"`
+	Analysed     string          `json:"analysed_metric"`
+	RobustMetric string          `json:"robustness_metric"`
+	Results      []struct {
+		Option string `json:"option"`
+		Sobol  *struct {
+			S1     []jnum `json:"S1"`
+			S1Conf []jnum `json:"S1_conf"`
+			ST     []jnum `json:"ST"`
+			STConf []jnum `json:"ST_conf"`
+		} `json:"sobol"`
+		Morris *struct {
+			MuStar     []jnum `json:"mu_star"`
+			MuStarConf []jnum `json:"mu_star_conf"`
+			Sigma      []jnum `json:"sigma"`
+		} `json:"morris"`
+		PRIM *struct {
+			Steps []struct {
+				Coverage jnum `json:"coverage"`
+				Density  jnum `json:"density"`
+			} `json:"steps"`
+			Chosen int `json:"chosen"`
+		} `json:"prim"`
+		Robustness struct {
+			Mean        jnum `json:"mean"`
+			P10         jnum `json:"p10"`
+			P90         jnum `json:"p90"`
+			Satisficing jnum `json:"satisficing"`
+			MaxRegret   jnum `json:"max_regret"`
+		} `json:"robustness"`
+	} `json:"results"`
+}
+
+// jnum is a number of a results file, null read as NaN.
+type jnum float64
+
+func (x *jnum) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*x = jnum(math.NaN())
+		return nil
 	}
-	factors := r.factorNames()
-	label := metricLabel(r.Analysed)
+	var f float64
+	err := json.Unmarshal(b, &f)
+	*x = jnum(f)
+	return err
+}
+
+func floats(v []jnum) []float64 {
+	out := make([]float64, len(v))
+	for i, x := range v {
+		out[i] = float64(x)
+	}
+	return out
+}
+
+// decodeExploreCharts reads the charts' numbers from explore.json, checking that each index
+// has one value per factor.
+func decodeExploreCharts(b []byte) (*exploreCharts, error) {
+	var d exploreCharts
+	if err := json.Unmarshal(b, &d); err != nil {
+		return nil, err
+	}
+	k := len(d.Factors)
+	for _, res := range d.Results {
+		if s := res.Sobol; s != nil && (len(s.S1) != k || len(s.S1Conf) != k || len(s.ST) != k || len(s.STConf) != k) {
+			return nil, fmt.Errorf("option %s: Sobol' indices of another number of factors than %d", res.Option, k)
+		}
+		if m := res.Morris; m != nil && (len(m.MuStar) != k || len(m.MuStarConf) != k || len(m.Sigma) != k) {
+			return nil, fmt.Errorf("option %s: Morris measures of another number of factors than %d", res.Option, k)
+		}
+	}
+	return &d, nil
+}
+
+// namedChart is a chart and the name of its file, without the extension.
+type namedChart struct {
+	name string
+	c    plots.Chart
+}
+
+// charts draws the charts that the design and the flags call for: sensitivity (Sobol'),
+// morris, prim (with --discover) and robust (with two options or more).
+func (d *exploreCharts) charts(o plots.Options) ([]namedChart, error) {
+	var out []namedChart
+	add := func(name string, c plots.Chart, err error) error {
+		if err != nil {
+			return fmt.Errorf("%s chart: %w", name, err)
+		}
+		out = append(out, namedChart{name, c})
+		return nil
+	}
+	var factors []string
+	for _, f := range d.Factors {
+		factors = append(factors, f.Name)
+	}
+	label := metricLabel(d.Analysed)
 	var sobol []plots.IndexSeries
 	var morris []plots.MorrisSeries
-	for _, res := range r.Results {
+	for _, res := range d.Results {
 		if s := res.Sobol; s != nil {
-			st := plots.IndexSeries{Label: "ST, total (" + res.Option + ")"}
-			s1 := plots.IndexSeries{Label: "S1, first order (" + res.Option + ")"}
+			st := plots.IndexSeries{Label: res.Option}
+			s1 := plots.IndexSeries{Label: "S1, first order"}
 			for k := range factors {
-				st.Values = append(st.Values, plots.Interval{P: s.ST[k], Lo: s.ST[k] - s.STConf[k], Hi: s.ST[k] + s.STConf[k]})
-				s1.Values = append(s1.Values, plots.Interval{P: s.S1[k], Lo: s.S1[k] - s.S1Conf[k], Hi: s.S1[k] + s.S1Conf[k]})
+				p, c := float64(s.ST[k]), float64(s.STConf[k])
+				st.Values = append(st.Values, plots.Interval{P: p, Lo: p - c, Hi: p + c})
+				p, c = float64(s.S1[k]), float64(s.S1Conf[k])
+				s1.Values = append(s1.Values, plots.Interval{P: p, Lo: p - c, Hi: p + c})
 			}
-			if len(r.Results) == 1 {
-				st.Label, s1.Label = "ST, total", "S1, first order"
+			if len(d.Results) == 1 {
+				st.Label = "ST, total"
 				sobol = append(sobol, st, s1)
 			} else {
-				st.Label = res.Option
 				sobol = append(sobol, st)
 			}
 		}
 		if m := res.Morris; m != nil {
-			morris = append(morris, plots.MorrisSeries{Label: res.Option, MuStar: m.MuStar, MuStarConf: m.MuStarConf, Sigma: m.Sigma})
+			morris = append(morris, plots.MorrisSeries{Label: res.Option, MuStar: floats(m.MuStar), MuStarConf: floats(m.MuStarConf), Sigma: floats(m.Sigma)})
 		}
 	}
 	if len(sobol) > 0 {
 		y := "Sobol' index"
-		if len(r.Results) > 1 {
+		if len(d.Results) > 1 {
 			y = "Total Sobol' index (ST)"
 		}
 		c, err := plots.Sensitivity(factors, sobol, y, titled(o, label))
-		if err := save("sensitivity.png", c, err); err != nil {
+		if err := add("sensitivity", c, err); err != nil {
 			return nil, err
 		}
 	}
@@ -329,36 +435,43 @@ func (r *exploreResult) draw(dir string, o plots.Options) ([]string, error) {
 			morris[0].Label = ""
 		}
 		c, err := plots.Morris(factors, morris, titled(o, label))
-		if err := save("morris.png", c, err); err != nil {
+		if err := add("morris", c, err); err != nil {
 			return nil, err
 		}
 	}
-	if r.Discover != "" {
+	if d.Discover != "" {
 		var ts []plots.Trajectory
-		for _, res := range r.Results {
-			if res.PRIM != nil && res.PRIM.PRIMResult != nil {
-				ts = append(ts, res.PRIM.trajectory(res.Option))
+		for _, res := range d.Results {
+			if res.PRIM == nil || len(res.PRIM.Steps) == 0 {
+				continue
 			}
+			t := plots.Trajectory{Label: res.Option, Chosen: res.PRIM.Chosen}
+			for _, s := range res.PRIM.Steps {
+				t.Coverage = append(t.Coverage, float64(s.Coverage))
+				t.Density = append(t.Density, float64(s.Density))
+			}
+			ts = append(ts, t)
 		}
 		if len(ts) > 0 {
-			c, err := plots.Peeling(ts, titled(o, "Cases: "+r.Discover))
-			if err := save("prim.png", c, err); err != nil {
+			c, err := plots.Peeling(ts, titled(o, "Cases: "+d.Discover))
+			if err := add("prim", c, err); err != nil {
 				return nil, err
 			}
 		}
 	}
-	if len(r.Results) > 1 {
+	if len(d.Results) > 1 {
 		var rows []plots.Robust
-		for _, res := range r.Results {
+		for _, res := range d.Results {
 			x := res.Robustness
-			rows = append(rows, plots.Robust{Option: res.Option, Mean: x.Mean, P10: x.P10, P90: x.P90, MaxRegret: x.MaxRegret, Satisficing: x.Satisficing})
+			rows = append(rows, plots.Robust{Option: res.Option, Mean: float64(x.Mean), P10: float64(x.P10), P90: float64(x.P90),
+				MaxRegret: float64(x.MaxRegret), Satisficing: float64(x.Satisficing)})
 		}
-		c, err := plots.Robustness(rows, "Value across the design", titled(o, metricLabel(r.RobustMetric)))
-		if err := save("robust.png", c, err); err != nil {
+		c, err := plots.Robustness(rows, "Value across the design", titled(o, metricLabel(d.RobustMetric)))
+		if err := add("robust", c, err); err != nil {
 			return nil, err
 		}
 	}
-	return names, nil
+	return out, nil
 }
 
 // optionList returns the options' names.
@@ -378,9 +491,11 @@ func bit(b bool) string {
 	return "0"
 }
 
-// titled returns o with a title.
+// titled returns o with a title, unless it has one (plot --title).
 func titled(o plots.Options, title string) plots.Options {
-	o.Title = title
+	if o.Title == "" {
+		o.Title = title
+	}
 	return o
 }
 

@@ -40,7 +40,7 @@ func cmdPlot(_ context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) == 0 {
-		return fmt.Errorf("%w: plot needs a results file (summary.json, sweep.json or compare.json)", errUsage)
+		return fmt.Errorf("%w: plot needs a results file (summary.json, sweep.json, compare.json or explore.json)", errUsage)
 	}
 	switch *format {
 	case "png", "svg", "pdf":
@@ -132,6 +132,7 @@ func redraw(path, dir, prefix, format, metric string, over map[string]string, o 
 		return nil, err
 	}
 	var probe struct {
+		Design  json.RawMessage `json:"design"`
 		Axes    json.RawMessage `json:"axes"`
 		Options json.RawMessage `json:"options"`
 		Surv    json.RawMessage `json:"survival"`
@@ -145,6 +146,18 @@ func redraw(path, dir, prefix, format, metric string, over map[string]string, o 
 	}
 	var charts []chart
 	switch {
+	case probe.Design != nil:
+		d, err := decodeExploreCharts(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		cs, err := d.charts(o)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			charts = append(charts, chart{c.name, c.c})
+		}
 	case probe.Axes != nil:
 		r, err := decodeSweep(b)
 		if err != nil {
@@ -215,7 +228,7 @@ func redraw(path, dir, prefix, format, metric string, over map[string]string, o 
 		}
 		charts = append(charts, chart{"survival", cs}, chart{"outcomes", cb})
 	default:
-		return nil, fmt.Errorf("%s: not a summary.json, sweep.json or compare.json", path)
+		return nil, fmt.Errorf("%s: not a summary.json, sweep.json, compare.json or explore.json", path)
 	}
 	var names []string
 	for _, c := range charts {
