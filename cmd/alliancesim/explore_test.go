@@ -123,6 +123,7 @@ func TestExploreIdentical(t *testing.T) {
 	}
 	run("merge", "parts", "--out", "merged")
 	checkDataPackage(t, filepath.Join(dir, "w1"))
+	holdsToSchema(t, filepath.Join(dir, "w1", "explore.json"), "explore")
 	// plot redraws the charts from explore.json alone: at explore's size, the same bytes.
 	run("plot", filepath.Join("w1", "explore.json"), "--width", "17.5cm", "--height", "8cm", "--out", "p")
 	for _, name := range []string{"sensitivity", "prim", "robust"} {
@@ -278,6 +279,7 @@ func TestExplorePrecision(t *testing.T) {
 	if err := json.Unmarshal(b, &res); err != nil {
 		t.Fatal(err)
 	}
+	holdsToSchema(t, filepath.Join(dir, "grown", "explore.json"), "explore")
 	p := res.Precision
 	if !p.Met || len(p.Checkpoints) < 2 || p.Checkpoints[0] != 256 || p.Runs != p.Checkpoints[len(p.Checkpoints)-1] {
 		t.Fatalf("precision record %+v: want the target met, from 256 runs on", p)
@@ -326,6 +328,7 @@ func TestExploreMorrisAndLHS(t *testing.T) {
 	if err := json.Unmarshal(b, &res); err != nil {
 		t.Fatal(err)
 	}
+	holdsToSchema(t, filepath.Join(dir, "m", "explore.json"), "explore")
 	m := res.Results[0].Morris
 	if len(res.Points) != 6*3 || len(m.MuStar) != 2 {
 		t.Fatalf("%d points and %d μ*; want 18 and 2", len(res.Points), len(m.MuStar))

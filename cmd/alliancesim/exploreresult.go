@@ -595,8 +595,7 @@ func (r *exploreResult) resources() []dpResource {
 	points = append(points, str("metric", "the metric"), num("value", "the metric's estimate from the point's runs; NA when undefined"),
 		num("lo", "lower bound of its 95% interval"), num("hi", "upper bound of its 95% interval"))
 	res := []dpResource{
-		{Name: "explore", Path: "explore.json", Profile: "data-resource", Format: "json", Mediatype: "application/json", Encoding: "utf-8",
-			Description: "the plan (design, factors, options, points), every point's metrics per option, and per option the indices (SALib's keys), the noise share, PRIM and robustness"},
+		jsonResource("explore", "explore.json", "the plan (design, factors, options, points), every point's metrics per option, and per option the indices (SALib's keys), the noise share, PRIM and robustness", "explore.schema.json"),
 		table("points", "points.csv", "one row per design point (or replicate), option and metric", points, "point", "replicate", "option", "metric"),
 		table("indices", "indices.csv", "one row per option, factor and sensitivity index; the noise share with no factor", []sim.ColumnDoc{
 			str("option", "the option"), str("metric", "the analysed metric"), str("factor", "the factor (two joined by × for S2); empty for the noise share"),
