@@ -29,11 +29,13 @@ func (w *World) perceiveThreats() {
 		rj, aj := reach[j*n:][:n], allied[j*n:][:n]
 		pj, ij := pw[j], intent[j]
 		for i, r := range rj {
-			if i == j || conquered[i] || aj[i] || client[i] == j {
+			th := pj * r * ij
+			// Weaker than the threat found so far, it cannot be the principal threat whether
+			// it may threaten i or not: the common case, tested first.
+			if th <= 0 || threat[i] >= 0 && th < best[i] {
 				continue
 			}
-			th := pj * r * ij
-			if th <= 0 {
+			if i == j || conquered[i] || aj[i] || client[i] == j {
 				continue
 			}
 			if k := threat[i]; k < 0 || th > best[i] ||
