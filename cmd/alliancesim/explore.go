@@ -216,7 +216,7 @@ type exploreCall struct {
 
 // parseExplore parses explore's arguments and sets the exploration up, checking everything
 // that can be checked before a run.
-func parseExplore(e *env, args []string) (*exploreCall, error) {
+func parseExplore(e *env, args []string, opts []option) (*exploreCall, error) {
 	c := &exploreCall{}
 	fs := newFlags(e, "explore", "[SCENARIO|FILE.toml] [--options A,B,C] [--design lhs|sobol|morris] [flags]", exploreDoc)
 	c.fs = fs
@@ -236,7 +236,7 @@ func parseExplore(e *env, args []string) (*exploreCall, error) {
 	if rf.runs == "" {
 		rf.runs = strconv.Itoa(exploreRuns)
 	}
-	if c.x, c.src, err = newExploration(rf, a, pos); err != nil {
+	if c.x, c.src, err = newExploration(rf, a, pos, opts); err != nil {
 		return nil, err
 	}
 	for o, spec := range c.x.specs {
@@ -253,7 +253,13 @@ func parseExplore(e *env, args []string) (*exploreCall, error) {
 }
 
 func cmdExplore(ctx context.Context, e *env, args []string) error {
-	c, err := parseExplore(e, args)
+	return exploreWith(ctx, e, args, nil)
+}
+
+// exploreWith runs explore with args; opts, when given, are the options, already loaded
+// (reproduce gives those an explore.json records), in place of --options.
+func exploreWith(ctx context.Context, e *env, args []string, opts []option) error {
+	c, err := parseExplore(e, args, opts)
 	if err != nil {
 		return err
 	}
@@ -323,16 +329,17 @@ func cmdExplore(ctx context.Context, e *env, args []string) error {
 }
 
 // newExploration loads the factors, the options and the design.
-func newExploration(rf *runFlags, a *exploreArgs, pos []string) (*exploration, *config.File, error) {
+func newExploration(rf *runFlags, a *exploreArgs, pos []string, opts []option) (*exploration, *config.File, error) {
 	src, err := rf.load(pos)
 	if err != nil {
 		return nil, nil, err
 	}
-	return newExplorationOf(rf, a, src, pos)
+	return newExplorationOf(rf, a, src, pos, opts)
 }
 
-// newExplorationOf is newExploration of the loaded config src, with pos its arguments.
-func newExplorationOf(rf *runFlags, a *exploreArgs, src *config.File, pos []string) (*exploration, *config.File, error) {
+// newExplorationOf is newExploration of the loaded config src, with pos its arguments, and
+// opts the options when they come loaded.
+func newExplorationOf(rf *runFlags, a *exploreArgs, src *config.File, pos []string, opts []option) (*exploration, *config.File, error) {
 	factors, err := src.ExploreFactors()
 	if err != nil {
 		return nil, nil, err
@@ -340,14 +347,18 @@ func newExplorationOf(rf *runFlags, a *exploreArgs, src *config.File, pos []stri
 	if len(factors) == 0 {
 		return nil, nil, fmt.Errorf("%s has no factors to explore: add [[factor]] tables or [uncertainty] entries (see alliancesim init)", src.Name)
 	}
-	var opts []option
-	if a.options == "" {
+	switch {
+	case opts != nil:
+		if a.options != "" {
+			return nil, nil, fmt.Errorf("%w: --options with options given", errUsage)
+		}
+	case a.options == "":
 		name := src.Simulation.Name
 		if len(pos) == 1 {
 			name = pos[0]
 		}
 		opts = []option{{name: name, arg: name, file: src}}
-	} else {
+	default:
 		items, err := splitOptions(a.options)
 		if err != nil {
 			return nil, nil, err

@@ -38,7 +38,7 @@ func benchExploration(b *testing.B, n int) *exploration {
 	rf := &runFlags{}
 	a := &exploreArgs{design: "sobol", samples: n, replicates: -1, resamples: exploreResamples,
 		metric: "focus_armed_attacked", discover: "focus_armed_attacked>0.1", threshold: "focus_armed_attacked<0.1"}
-	x, _, err := newExplorationOf(rf, a, f, nil)
+	x, _, err := newExplorationOf(rf, a, f, nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

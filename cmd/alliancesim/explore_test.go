@@ -136,6 +136,10 @@ func TestExploreIdentical(t *testing.T) {
 	run("plot", filepath.Join("w1", "explore.json"), "--format", "pdf", "--out", "p")
 	sameOutputs(t, dir, "w1", "w2", "2 workers")
 	sameOutputs(t, dir, "w1", "merged", "3 shards merged")
+	// reproduce runs again what explore.json records, and finds every file identical.
+	if r := run("reproduce", filepath.Join("w1", "explore.json"), "--out", "again", "--quiet"); strings.Count(r.stdout, "identical\n") != len(exploreOutputs)-1 {
+		t.Errorf("reproduce:\n%s", r.stdout)
+	}
 
 	var res struct {
 		Factors []struct{ Name string }
@@ -280,6 +284,9 @@ func TestExplorePrecision(t *testing.T) {
 		t.Fatal(err)
 	}
 	holdsToSchema(t, filepath.Join(dir, "grown", "explore.json"), "explore")
+	if r := alliancesim(t, dir, "reproduce", filepath.Join("grown", "explore.json"), "--out", "again", "--quiet"); r.code != 0 {
+		t.Errorf("reproduce of an exploration grown to a precision: exit %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
 	p := res.Precision
 	if !p.Met || len(p.Checkpoints) < 2 || p.Checkpoints[0] != 256 || p.Runs != p.Checkpoints[len(p.Checkpoints)-1] {
 		t.Fatalf("precision record %+v: want the target met, from 256 runs on", p)

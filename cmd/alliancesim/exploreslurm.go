@@ -28,7 +28,7 @@ func (j *slurmJob) explore(ctx context.Context, e *env, args, pos []string, rf *
 			return fmt.Errorf("%w: --%s: with -- explore ..., give it after explore", errUsage, name)
 		}
 	}
-	c, err := parseExplore(e, args[1:])
+	c, err := parseExplore(e, args[1:], nil)
 	if err != nil {
 		return err
 	}

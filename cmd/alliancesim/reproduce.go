@@ -15,8 +15,9 @@ import (
 	"alliancesim/config"
 )
 
-const reproduceDoc = `Run again what a result file records — summary.json, sweep.json or compare.json: the resolved
-config (or each option's), the sweep's axes, the metrics, the seed and the first run — into
+const reproduceDoc = `Run again what a result file records — summary.json, sweep.json, compare.json or explore.json:
+the resolved config (or each option's), the sweep's axes or the exploration's design, the
+metrics, the seed and the first run — into
 --out, and compare each result that the original folder's manifest lists with the new one,
 byte for byte. Exit 0 when every file is identical, 1 when one differs (each is named).
 Files drawn later by alliancesim plot are not remade and are skipped.`
@@ -57,6 +58,9 @@ func cmdReproduce(ctx context.Context, e *env, args []string) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return err
+	}
+	if isExploreFile(b) {
+		return reproduceExplore(ctx, e, path, b, *out, *workers, *quiet, *force)
 	}
 	var rec recordedResult
 	if err := json.Unmarshal(b, &rec); err != nil {
