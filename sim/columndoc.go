@@ -51,6 +51,10 @@ var stateDocs = [len(stateFields)]ColumnDoc{
 	{"client", "boolean", "", "became a client of its threat during the run"},
 	{"final_burden", "number", shareUnit, "its defence burden at the end of the run"},
 	{"final_economy", "number", moneyUnit, "its economy at the end of the run"},
+	{"guarantor_triggered", "integer", "count", "as a guarantor: its commitments triggered by attacks on its protégés"},
+	{"guarantor_honoured", "integer", "count", "as a guarantor: triggered commitments it honoured"},
+	{"guarantor_abandoned", "integer", "count", "as a guarantor: triggered commitments it abandoned"},
+	{"guarantor_buck_passed", "integer", "count", "as a guarantor: triggered commitments it buck-passed"},
 }
 
 // ColumnDocs describes every column of runs.csv of spec, in the order of Columns.

@@ -90,6 +90,10 @@ func appendRow(b []byte, spec *Spec, r *Record) []byte {
 		b = appendBool(b, s.Client)
 		b = appendFloat(b, s.FinalBurden)
 		b = appendFloat(b, s.FinalEconomy)
+		b = appendInt(b, s.AsGuarantor.Triggered)
+		b = appendInt(b, s.AsGuarantor.Honoured)
+		b = appendInt(b, s.AsGuarantor.Abandoned)
+		b = appendInt(b, s.AsGuarantor.BuckPassed)
 	}
 	for _, rho := range r.Rho {
 		b = appendFloat(b, rho)

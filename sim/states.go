@@ -12,7 +12,8 @@ import (
 // stateFields are the per-state columns of runs.csv, in order, after the state's name: the
 // columns of states.csv that follow run, seed, config_sha256 and state.
 var stateFields = [...]string{"protected", "attacked", "armed_attacked", "covered_attacked", "failure_step",
-	"attack_step", "censor_step", "economy_lost", "conquered", "client", "final_burden", "final_economy"}
+	"attack_step", "censor_step", "economy_lost", "conquered", "client", "final_burden", "final_economy",
+	"guarantor_triggered", "guarantor_honoured", "guarantor_abandoned", "guarantor_buck_passed"}
 
 // StatesColumns returns the header of states.csv.
 func StatesColumns() []string {

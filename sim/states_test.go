@@ -64,7 +64,11 @@ func TestStatesAgreeWithRecords(t *testing.T) {
 			"run": strconv.Itoa(run), "seed": strconv.FormatUint(spec.Seed, 10), "config_sha256": "abc123",
 			"state": spec.States[i].Name, "protected": bit(s.Protected), "attacked": bit(s.Attacked),
 			"armed_attacked": bit(s.ArmedAttacked), "conquered": bit(s.Conquered), "client": bit(s.Client),
-			"final_burden": strconv.FormatFloat(s.FinalBurden, 'g', -1, 64),
+			"final_burden":          strconv.FormatFloat(s.FinalBurden, 'g', -1, 64),
+			"guarantor_triggered":   strconv.Itoa(s.AsGuarantor.Triggered),
+			"guarantor_honoured":    strconv.Itoa(s.AsGuarantor.Honoured),
+			"guarantor_abandoned":   strconv.Itoa(s.AsGuarantor.Abandoned),
+			"guarantor_buck_passed": strconv.Itoa(s.AsGuarantor.BuckPassed),
 		}
 		for name, v := range want {
 			if row[col[name]] != v {
@@ -114,6 +118,53 @@ func TestColumnDocsCoverColumns(t *testing.T) {
 					t.Errorf("%s %s: %s has no description", name, tc.file, d.Name)
 				}
 			}
+		}
+	}
+}
+
+// Every triggered commitment is one guarantor's: in every run the guarantors' tallies of
+// runs.csv add up to the run's own, decision by decision kind.
+func TestGuarantorTalliesAddUp(t *testing.T) {
+	spec := scenarioSpec(t, "europe-2025")
+	spec.Runs, spec.Steps = 200, 12
+	spec.Params.Buckpass.Threshold = 1 // buck-passers abstain whenever others fight: all three outcomes occur
+	var rows bytes.Buffer
+	if _, err := sim.Ensemble(context.Background(), spec, sim.Options{Rows: &rows}); err != nil {
+		t.Fatal(err)
+	}
+	table, err := csv.NewReader(&rows).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, name := range table[0] {
+		col[name] = i
+	}
+	atoi := func(s string) int {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	seen := map[string]int{}
+	for _, row := range table[1:] {
+		for _, kind := range []struct{ run, state string }{
+			{"triggered", "triggered"}, {"honoured", "honoured"}, {"abandoned", "abandoned"}, {"buck_passed", "buck_passed"},
+		} {
+			sum := 0
+			for _, s := range spec.States {
+				sum += atoi(row[col[s.Name+"_guarantor_"+kind.state]])
+			}
+			if want := atoi(row[col[kind.run]]); sum != want {
+				t.Fatalf("run %s: the guarantors' %s add up to %d, the run's to %d", row[0], kind.state, sum, want)
+			}
+			seen[kind.run] += sum
+		}
+	}
+	for _, kind := range []string{"triggered", "honoured", "abandoned", "buck_passed"} {
+		if seen[kind] == 0 {
+			t.Errorf("no decision was %s in any run: the test checks nothing of it", kind)
 		}
 	}
 }
