@@ -255,8 +255,27 @@ and sweep ignore them. At most %d, [uncertainty] entries included. Keys:
   min, max, mode, mu, sigma, alpha, beta, values, weights: the distribution's parameters, as in
            [uncertainty]. Normal and lognormal are cut at their 0.1%% and 99.9%% quantiles.`
 
+// factorExample is a commented example of [[factor]].
+const factorExample = `For example:
+[[factor]]
+path = "model.s"
+name = "decision noise"
+min = 0.07
+max = 0.28
+
+[[factor]]
+path = "kind.agreement.aid"
+dist = "triangular"
+min = 0
+mode = 0.05
+max = 0.15`
+
 func (e *encoder) factors(f *File) {
 	if len(f.Factors) == 0 {
+		if e.commented {
+			e.blank()
+			e.comment(fmt.Sprintf(factorDoc, MaxFactors) + "\n" + factorExample)
+		}
 		return
 	}
 	e.blank()
