@@ -106,6 +106,7 @@ type World struct {
 	menace           []int // states perceived as aggressive this step
 	allies           [][]int
 	claimed          [][]int // per state, the states it has a claim on (r > 0), in state order
+	rows             []rowKey
 	// The states by principal threat, in state order: those of threat j are
 	// byThreat[threatAt[j]:threatAt[j+1]] (see perceiveThreats).
 	byThreat, threatAt []int
@@ -202,6 +203,7 @@ func NewWorld() *World { return &World{} }
 // draws (applied by the caller to spec), then each state's will in config order.
 func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	w.unmark() // at the last run's size
+	w.unform()
 	w.spec, w.p, w.rng = spec, &spec.Params, rng
 	n := len(spec.States)
 	w.n, w.t = n, 0
@@ -243,9 +245,9 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	w.allied, w.formed = resizeB(w.allied, nn), resizeB(w.formed, nn)
 	w.raisedNear = resize(w.raisedNear, n)
 	if cap(w.allies) < n {
-		w.allies, w.claimed = make([][]int, n), make([][]int, n)
+		w.allies, w.claimed, w.rows = make([][]int, n), make([][]int, n), make([]rowKey, n)
 	}
-	w.allies, w.claimed = w.allies[:n], w.claimed[:n]
+	w.allies, w.claimed, w.rows = w.allies[:n], w.claimed[:n], w.rows[:n]
 	w.byThreat = resizeI(w.byThreat, n)
 	w.threatAt = resizeI(w.threatAt, n+1)
 
@@ -264,27 +266,9 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 		w.strat[i], w.traits[i] = s.Strategy, s.Strategy.Traits()
 		w.rep[i] = p.Rep.Init
 		w.willMean[i] = s.Will.Mean()
-		// The row of r(i, .): State.R for every target, written claim by claim (the first claim
-		// on a target wins, as in R), and none on itself.
-		row := w.r[i*n : (i+1)*n]
-		for j := range row {
-			row[j] = s.Revisionism
-		}
-		for _, c := range slices.Backward(s.Claims) {
-			row[c.Target] = c.R
-		}
-		row[i] = 0
-		rmax := 0.0
-		w.claimed[i] = w.claimed[i][:0]
-		for t, r := range row {
-			rmax = max(rmax, r)
-			if r > 0 {
-				w.claimed[i] = append(w.claimed[i], t)
-			}
-		}
-		w.rmax[i], w.intent[i] = rmax, rmax
+		w.revision(i, s)
+		w.rmax[i], w.intent[i] = w.rows[i].rmax, w.rows[i].rmax
 	}
-	clear(w.formed)
 	w.stampReset()
 	sameGeo := w.geography(spec)
 	for i := range spec.States {
@@ -359,6 +343,54 @@ func (w *World) Reset(spec *Spec, rng *rand.Rand) {
 	w.stale, w.nextStart = true, 0
 	w.refreshForce()
 	w.initial.save(w)
+}
+
+// unform clears the marks of the treaties the last run formed, at its size, rather than the n²
+// entries of formed.
+func (w *World) unform() {
+	for k := range w.gs {
+		if w.gs[k].spec < 0 {
+			pr := &w.pairs[w.gs[k].lo]
+			w.formed[pr.g*w.n+pr.p], w.formed[pr.p*w.n+pr.g] = false, false
+		}
+	}
+}
+
+// A rowKey is what state i's row of r was last built from (see revision).
+type rowKey struct {
+	n           int // the number of states, 0 for none
+	revisionism float64
+	claims      []Claim
+	rmax        float64 // the largest r of the row
+}
+
+// revision sets state i's row of r(i, .) — State.R for every target, written claim by claim
+// (the first claim on a target wins, as in R), and none on itself — its claimed targets and its
+// rmax, unless its revisionism and claims are those of the last run: the rows are n² entries,
+// which no per-run draw usually changes.
+func (w *World) revision(i int, s *State) {
+	n, key := w.n, &w.rows[i]
+	if key.n == n && key.revisionism == s.Revisionism && slices.Equal(key.claims, s.Claims) {
+		return
+	}
+	key.n, key.revisionism, key.claims = n, s.Revisionism, append(key.claims[:0], s.Claims...)
+	row := w.r[i*n : (i+1)*n]
+	for j := range row {
+		row[j] = s.Revisionism
+	}
+	for _, c := range slices.Backward(s.Claims) {
+		row[c.Target] = c.R
+	}
+	row[i] = 0
+	rmax := 0.0
+	w.claimed[i] = w.claimed[i][:0]
+	for t, r := range row {
+		rmax = max(rmax, r)
+		if r > 0 {
+			w.claimed[i] = append(w.claimed[i], t)
+		}
+	}
+	key.rmax = rmax
 }
 
 // geography computes distances and reach, unless the positions, projections and gradient are
