@@ -195,3 +195,30 @@ func TestAlliedNormsCurrent(t *testing.T) {
 		t.Fatal("no norm came from the cache")
 	}
 }
+
+// Reset keeps a state's row of revisionism when its revisionism and claims are the last run's
+// (see revision): a world reused across specs that differ in them, and in their number of
+// states, must give what a fresh world gives.
+func TestRowsFollowClaims(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	base := randomWorld(t, rng, 1)
+	claims := randomWorld(t, rng, 1)
+	claims.Guarantees = base.Guarantees
+	revisionist := randomWorld(t, rng, 1)
+	revisionist.Guarantees = base.Guarantees
+	revisionist.States[3].Revisionism = 0.2
+	bigger := randomWorld(t, rng, 2)
+	reused := sim.NewWorld()
+	for k, spec := range []*sim.Spec{base, claims, base, revisionist, bigger, base, revisionist} {
+		fresh := sim.NewWorld()
+		for _, w := range []*sim.World{reused, fresh} {
+			w.Reset(spec, rand.New(rand.NewPCG(3, uint64(k))))
+			for range spec.Steps {
+				w.Step()
+			}
+		}
+		if got, want := fmt.Sprint(reused.Record()), fmt.Sprint(fresh.Record()); got != want {
+			t.Fatalf("spec %d: a reused world gives\n%s\nwant\n%s", k, got, want)
+		}
+	}
+}
