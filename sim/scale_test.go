@@ -102,3 +102,38 @@ func TestEveryClaimWeighedAt1000(t *testing.T) {
 		}
 	}
 }
+
+// A worker's memory is flat in the number of runs: what its world holds grows with the most a
+// run has needed (the treaties formed, the lists of a step), which the first runs reach
+// (issue 15).
+func TestWorkerMemoryFlatInRuns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a world of 160 states")
+	}
+	spec := europes(t, 8)
+	heap := func() uint64 {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	base := heap()
+	r := sim.NewRunner(spec)
+	treaties := 0
+	for run := range 20 {
+		treaties += r.Run(run).Treaties
+	}
+	early := heap() - base
+	for run := 20; run < 200; run++ {
+		r.Run(run)
+	}
+	late := heap() - base
+	runtime.KeepAlive(r)
+	if treaties == 0 {
+		t.Fatal("no treaty formed in 20 runs: the test needs the lists that grow")
+	}
+	if late > early+early/10 {
+		t.Errorf("a worker held %d bytes after 20 runs and %d after 200", early, late)
+	}
+	t.Logf("%d bytes after 20 runs, %d after 200 (%d treaties in the first 20)", early, late, treaties)
+}
