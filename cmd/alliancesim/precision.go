@@ -19,6 +19,9 @@ const defaultMaxRuns = 100_000
 // maxMaxRuns is the largest --max-runs, the largest simulation.runs a config may ask for.
 const maxMaxRuns = 10_000_000
 
+// unshardable says why adaptive precision refuses shards.
+const unshardable = "whether to grow the ensemble depends on the runs of all shards, which no shard sees; run the shards with a fixed --runs (a --precision run reports the runs it needed)"
+
 // precisionFlags are the flags of adaptive precision (sim.Precision), shared by run, compare
 // and sweep.
 type precisionFlags struct {
@@ -42,7 +45,7 @@ func (pf *precisionFlags) rule(defaults []string, runs, firstRun int, sh *shard)
 		return nil, nil
 	}
 	if sh != nil {
-		return nil, fmt.Errorf("%w: --precision with --shard: whether to grow the ensemble depends on the runs of all shards, which no shard sees; run the shards with a fixed --runs (a --precision run reports the runs it needed)", errUsage)
+		return nil, fmt.Errorf("%w: --precision with --shard: %s", errUsage, unshardable)
 	}
 	h, err := strconv.ParseFloat(pf.halfWidth, 64)
 	if err != nil || !(h > 0) || math.IsInf(h, 0) {

@@ -93,6 +93,10 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	fs.Var(&values, "values", "shard a sweep: a swept path with listed values, `PATH=a,b,c` (as alliancesim sweep)")
 	metricList := fs.String("metric", "", "a sweep's comma-separated `metrics` (as alliancesim sweep)")
 	sweepFile := fs.Bool("sweep", false, "shard the sweep of the config's [[sweep]] tables instead of a run")
+	// Adaptive precision cannot be sharded; the flags exist so that a user who gives them is
+	// told why, not that they are unknown.
+	var pf precisionFlags
+	pf.register(fs, "none")
 	// After --, an explore command line: the shards run it (see slurmExplore).
 	var exploreArgs []string
 	if i := slices.Index(args, "--"); i >= 0 {
@@ -106,6 +110,9 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 
 	// Everything is checked before anything is written.
+	if given["precision"] || given["precision-metric"] || given["max-runs"] {
+		return fmt.Errorf("%w: --precision with slurm: %s", errUsage, unshardable)
+	}
 	if rf.shard != "" {
 		return fmt.Errorf("%w: --shard %q: slurm makes the shards itself, one per array task (--shard slurm in shards.sbatch); give their number with --shards N", errUsage, rf.shard)
 	}

@@ -163,6 +163,8 @@ func TestSlurmFlagErrors(t *testing.T) {
 		{[]string{"--shards", "4", "--time", "1-24:00:00"}, 2, "want HH:MM:SS"},
 		{[]string{"--shards", "4", "--time", "00:00:00"}, 2, "want HH:MM:SS"},
 		{[]string{"--shards", "4", "--cpus", "0"}, 2, "--cpus 0: want at least 1"},
+		{[]string{"--shards", "4", "--precision", "0.01"}, 2, "--precision with slurm: whether to grow"},
+		{[]string{"--shards", "4", "--max-runs", "5000"}, 2, "no shard sees"},
 		{[]string{"--shards", "4", "--partition", "a b"}, 2, "--partition"},
 		{[]string{"--shards", "4", "--first-run", "-1"}, 2, "--first-run"},
 		{[]string{"--shards", "4", "--set", "model.gamma"}, 2, "want path=value"},
