@@ -90,9 +90,13 @@ func (w *World) options(a, t int) (arm, hyb *agents.Option) {
 	arm, hyb = &w.arm, &w.hyb
 	r, reach := w.r[a*n+t], w.reach[a*n+t]
 	arm.Mode, arm.PA, arm.PT, arm.R, arm.Reach, arm.Wars = agents.ArmedAttack, w.pw[a], w.pw[t], r, reach, 0
-	w.expectOnly(arm, a, t)
 	hyb.Mode, hyb.PA, hyb.PT, hyb.R, hyb.Reach, hyb.Wars = agents.HybridAttack, w.pw[a], w.pw[t], r, reach, 0
-	w.expectOnly(hyb, a, t)
+	if w.single[t] {
+		w.expectBoth(arm, hyb, a, t)
+	} else {
+		w.expectOnly(arm, a, t)
+		w.expectOnly(hyb, a, t)
+	}
 	hyb.Support, hyb.Umbrella = w.p.Escalate(hyb.Support, hyb.Umbrella, arm.Support, arm.Umbrella)
 	return arm, hyb
 }

@@ -16,9 +16,9 @@ func Triangle() *Spec { return triangle() }
 
 // SupportPathsDiffer checks the engine's fast support sums against the general path at w's
 // current state, for every state and every state perceived as aggressive: armedSupport (after
-// credAll, or needCred and credFill) and expectOnly, which read cached credibilities and coefficients, against expect
-// with every credibility computed afresh from the honour rule. It describes the first
-// difference, or returns "".
+// credAll, or needCred and credFill), expectOnly and expectBoth, which read cached
+// credibilities and coefficients, against expect with every credibility computed afresh from
+// the honour rule. It describes the first difference, or returns "".
 func SupportPathsDiffer(w *World) string {
 	close := func(x, y float64) bool { return math.Abs(x-y) <= 1e-12*max(1, math.Abs(y)) }
 	for a := range w.n {
@@ -45,6 +45,14 @@ func SupportPathsDiffer(w *World) string {
 			for m := range fast {
 				fast[m].Mode = agents.Mode(m)
 				w.expectOnly(&fast[m], a, t)
+			}
+			if w.single[t] { // expectBoth, the aggression phase's walk, gives the same bits
+				arm, hyb := agents.Option{Mode: agents.ArmedAttack}, agents.Option{Mode: agents.HybridAttack}
+				w.expectBoth(&arm, &hyb, a, t)
+				if arm != fast[agents.ArmedAttack] || hyb != fast[agents.HybridAttack] {
+					return fmt.Sprintf("step %d, %s against %s: expectBoth gives %+v and %+v, expectOnly %+v and %+v",
+						w.t, w.spec.States[a].Name, w.spec.States[t].Name, arm, hyb, fast[agents.ArmedAttack], fast[agents.HybridAttack])
+				}
 			}
 			for m := range fast {
 				w.epoch++ // so that expect computes every credibility anew (credMiss)

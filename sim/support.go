@@ -174,6 +174,49 @@ func (w *World) expectOnly(o *agents.Option, a, t int) {
 	}
 }
 
+// expectBoth is expectOnly for the armed option arm and the hybrid option hyb on t, which no
+// guarantor holds two in-force guarantees to, in one walk of t's backers: each backer's
+// credibility and pledge, computed once, go to both sums, each in the order expectOnly takes.
+func (w *World) expectBoth(arm, hyb *agents.Option, a, t int) {
+	arm.Support, arm.Umbrella, arm.Sanctions = 0, 0, 0
+	hyb.Support, hyb.Umbrella, hyb.Sanctions = 0, 0, 0
+	if w.nuclear[t] {
+		arm.Umbrella, hyb.Umbrella = 1, 1
+	}
+	hybrid := w.anyModes[t] > 0 // some backer covers a hybrid attack
+	bs, block, epoch := w.backers[t], w.credBlock(a), w.epoch
+	for i := range bs {
+		b := &bs[i]
+		g := int(b.g)
+		if g == a {
+			continue
+		}
+		c := &block[b.group]
+		if c.epoch != epoch {
+			w.credMiss(c, int(b.pair), a)
+		}
+		q := c.q
+		x := q * w.bring(g, b.resp, b.reach)
+		arm.Support += x
+		if b.resp == agents.Sanctions {
+			arm.Sanctions += q
+		}
+		if b.umbrella && q > arm.Umbrella {
+			arm.Umbrella = q
+		}
+		if !hybrid || !b.anyMode {
+			continue
+		}
+		hyb.Support += x
+		if b.resp == agents.Sanctions {
+			hyb.Sanctions += q
+		}
+		if b.umbrella && q > hyb.Umbrella {
+			hyb.Umbrella = q
+		}
+	}
+}
+
 // expect fills the parts of an attack option that depend on the target's guarantors as the
 // aggressor perceives them: expected support, the nuclear umbrella, sanctions. It leaves the
 // covering guarantors in w.cov[lo:hi] and reports whether there was any.
