@@ -149,112 +149,85 @@ func TestPrecisionErrors(t *testing.T) {
 	}
 }
 
-// compare --precision grows all options to the same runs, so their differences stay paired: its
-// options' metrics and paired differences are those of the plain comparison of the runs it
-// reached, for 1 and 2 workers alike.
-func TestComparePrecision(t *testing.T) {
-	dir := t.TempDir()
-	args := []string{"compare", "ukraine-agreements", "ukraine-nato", "--steps", "10", "--quiet",
-		"--metric", "focus_armed_attacked,deterrence_failure"}
-	read := func(out string) map[string]any {
-		t.Helper()
-		b, err := os.ReadFile(filepath.Join(dir, out, "compare.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var m map[string]any
-		if err := json.Unmarshal(b, &m); err != nil {
-			t.Fatal(err)
-		}
-		return m
-	}
-	var first []byte
-	var runs float64
-	for _, w := range []string{"1", "2"} {
-		out := "adaptive-" + w
-		r := alliancesim(t, dir, append(args, "--runs", "256", "--precision", "0.03", "--max-runs", "4096", "--workers", w, "--out", out)...)
-		if r.code != 0 {
-			t.Fatalf("exit %d\n%s", r.code, r.stderr)
-		}
-		b, err := os.ReadFile(filepath.Join(dir, out, "compare.csv"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if first == nil {
-			first = b
-		} else if !bytes.Equal(b, first) {
-			t.Error("compare.csv differs between --workers 1 and 2")
-		}
-		m := read(out)
-		rec := m["precision"].(map[string]any)
-		runs = rec["runs"].(float64)
-		if rec["metric"] != "focus_armed_attacked" || m["runs"] != runs || runs <= 256 {
-			t.Fatalf("precision record %v, runs %v: want the first metric, grown beyond 256 runs", rec, m["runs"])
-		}
-	}
-	r := alliancesim(t, dir, append(args, "--runs", jsonNum(runs), "--out", "plain")...)
-	if r.code != 0 {
-		t.Fatalf("exit %d\n%s", r.code, r.stderr)
-	}
-	holdsToSchema(t, filepath.Join(dir, "adaptive-1", "compare.json"), "compare")
-	got, want := read("adaptive-1")["options"].([]any), read("plain")["options"].([]any)
-	for i := range want {
-		g, w := got[i].(map[string]any), want[i].(map[string]any)
-		if !sameAny(g["metrics"], w["metrics"]) || !sameAny(g["diff"], w["diff"]) {
-			t.Errorf("option %v: metrics or paired difference differ from the plain comparison of %v runs", w["name"], runs)
-		}
-	}
-}
-
-// sweep --precision grows all points to the same runs: its points' metrics and paired
-// differences are those of the plain sweep of the runs it reached, for 1 and 2 workers alike.
-func TestSweepPrecision(t *testing.T) {
-	dir := t.TempDir()
-	args := []string{"sweep", "--param", "rep.init=0.3:0.9:3", "--steps", "10", "--quiet", "--metric", "armed_failure,deterrence_failure"}
-	read := func(out string) map[string]any {
-		t.Helper()
-		b, err := os.ReadFile(filepath.Join(dir, out, "sweep.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var m map[string]any
-		if err := json.Unmarshal(b, &m); err != nil {
-			t.Fatal(err)
-		}
-		return m
-	}
-	var first []byte
-	var runs float64
-	for _, w := range []string{"1", "2"} {
-		out := "adaptive-" + w
-		r := alliancesim(t, dir, append(args, "--runs", "256", "--precision", "0.02", "--max-runs", "3000", "--workers", w, "--out", out)...)
-		if r.code != 0 {
-			t.Fatalf("exit %d\n%s", r.code, r.stderr)
-		}
-		b, err := os.ReadFile(filepath.Join(dir, out, "sweep.csv"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if first == nil {
-			first = b
-		} else if !bytes.Equal(b, first) {
-			t.Error("sweep.csv differs between --workers 1 and 2")
-		}
-		m := read(out)
-		rec := m["precision"].(map[string]any)
-		runs = rec["runs"].(float64)
-		if rec["metric"] != "armed_failure" || m["runs"] != runs || runs <= 256 {
-			t.Fatalf("precision record %v, runs %v: want the first metric, grown beyond 256 runs", rec, m["runs"])
-		}
-	}
-	r := alliancesim(t, dir, append(args, "--runs", jsonNum(runs), "--out", "plain")...)
-	if r.code != 0 {
-		t.Fatalf("exit %d\n%s", r.code, r.stderr)
-	}
-	holdsToSchema(t, filepath.Join(dir, "adaptive-1", "sweep.json"), "sweep")
-	got, want := read("adaptive-1")["points"], read("plain")["points"]
-	if !sameAny(got, want) {
-		t.Errorf("points differ from the plain sweep of %v runs", runs)
+// compare and sweep --precision grow all options or grid points to the same runs, so that their
+// differences stay paired: the metrics and paired differences they give are those of the plain
+// comparison or sweep of the runs they reached, for 1 and 2 workers alike.
+func TestPrecisionGrowsTogether(t *testing.T) {
+	for _, test := range []struct {
+		cmd       string   // compare or sweep, which also names its files
+		args      []string // besides --runs, --precision, --max-runs, --workers, --out
+		precision string
+		maxRuns   string
+		metric    string // the first of --metric, which --precision watches
+		same      func(got, want map[string]any) bool
+	}{
+		{"compare", []string{"ukraine-agreements", "ukraine-nato", "--metric", "focus_armed_attacked,deterrence_failure"},
+			"0.03", "4096", "focus_armed_attacked",
+			func(got, want map[string]any) bool {
+				g, w := got["options"].([]any), want["options"].([]any)
+				if len(g) != len(w) {
+					return false
+				}
+				for i := range w {
+					a, b := g[i].(map[string]any), w[i].(map[string]any)
+					if !sameAny(a["metrics"], b["metrics"]) || !sameAny(a["diff"], b["diff"]) {
+						return false
+					}
+				}
+				return true
+			}},
+		{"sweep", []string{"--param", "rep.init=0.3:0.9:3", "--metric", "armed_failure,deterrence_failure"},
+			"0.02", "3000", "armed_failure",
+			func(got, want map[string]any) bool { return sameAny(got["points"], want["points"]) }},
+	} {
+		t.Run(test.cmd, func(t *testing.T) {
+			dir := t.TempDir()
+			args := append(append([]string{test.cmd}, test.args...), "--steps", "10", "--quiet")
+			read := func(out string) map[string]any {
+				t.Helper()
+				b, err := os.ReadFile(filepath.Join(dir, out, test.cmd+".json"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var m map[string]any
+				if err := json.Unmarshal(b, &m); err != nil {
+					t.Fatal(err)
+				}
+				return m
+			}
+			var first []byte
+			var runs float64
+			for _, w := range []string{"1", "2"} {
+				out := "adaptive-" + w
+				r := alliancesim(t, dir, append(args, "--runs", "256", "--precision", test.precision, "--max-runs", test.maxRuns, "--workers", w, "--out", out)...)
+				if r.code != 0 {
+					t.Fatalf("exit %d\n%s", r.code, r.stderr)
+				}
+				b, err := os.ReadFile(filepath.Join(dir, out, test.cmd+".csv"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if first == nil {
+					first = b
+				} else if !bytes.Equal(b, first) {
+					t.Errorf("%s.csv differs between --workers 1 and 2", test.cmd)
+				}
+				m := read(out)
+				rec := m["precision"].(map[string]any)
+				runs = rec["runs"].(float64)
+				if rec["metric"] != test.metric || m["runs"] != runs || runs <= 256 {
+					t.Fatalf("precision record %v, runs %v: want %s, grown beyond 256 runs", rec, m["runs"], test.metric)
+				}
+			}
+			r := alliancesim(t, dir, append(args, "--runs", jsonNum(runs), "--out", "plain")...)
+			if r.code != 0 {
+				t.Fatalf("exit %d\n%s", r.code, r.stderr)
+			}
+			holdsToSchema(t, filepath.Join(dir, "adaptive-1", test.cmd+".json"), test.cmd)
+			if !test.same(read("adaptive-1"), read("plain")) {
+				t.Errorf("metrics or paired differences differ from the plain %s of %v runs", test.cmd, runs)
+			}
+		})
 	}
 }
 
