@@ -145,8 +145,12 @@ func TestExploreIdentical(t *testing.T) {
 		Factors []struct{ Name string }
 		Values  [][]float64
 		// Outcomes[o][p][m]
-		Outcomes   [][][]struct{ P float64 }
-		Replicated [][][]struct{ P float64 } `json:"replicate_outcomes"`
+		Outcomes [][][]struct {
+			P float64 `json:"estimate"`
+		}
+		Replicated [][][]struct {
+			P float64 `json:"estimate"`
+		} `json:"replicate_outcomes"`
 		Replicates []int
 		Results    []struct {
 			Option string
@@ -174,6 +178,10 @@ func TestExploreIdentical(t *testing.T) {
 		if st := o.Sobol.ST[0]; !(st > 0.2) {
 			t.Errorf("%s: Russia's claim has ST %g; want a large share of the variance", o.Option, st)
 		}
+	}
+	// The outcomes were read: they vary over the design, so the comparisons below can fail.
+	if res.Outcomes[0][0][0].P == res.Outcomes[0][1][0].P && res.Outcomes[0][0][0].P == res.Outcomes[0][3][0].P {
+		t.Fatalf("rows A, AB^claim and B give one outcome %g: explore.json's outcomes were not read", res.Outcomes[0][0][0].P)
 	}
 	// Common random numbers: points that differ only in the null factor have identical
 	// outcomes, in every option; Saltelli's rows A and AB^null (rows 0 and 2 of each block of

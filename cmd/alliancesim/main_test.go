@@ -108,7 +108,7 @@ func TestRunWritesOutputsIdenticalAcrossWorkers(t *testing.T) {
 	}
 	// Under version 4 the agreements' covered-mode failure is near 1 (almost every run sees a
 	// grey-zone attack on Ukraine, which they cover); armed failure is the headline that moves.
-	p := sum["armed_failure"].(map[string]any)["p"].(float64)
+	p := sum["armed_failure"].(map[string]any)["estimate"].(float64)
 	if p < 0.02 || p > 0.95 {
 		t.Errorf("default scenario P(armed failure) = %.3f: degenerate", p)
 	}

@@ -18,7 +18,7 @@ const resultsSchema = 1
 // rawInterval is an interval as a results file holds it, with null told apart from 0: a whole
 // null, or a null bound, is a missing value, never a zero.
 type rawInterval struct {
-	P  *float64 `json:"p"`
+	P  *float64 `json:"estimate"`
 	Lo *float64 `json:"lo"`
 	Hi *float64 `json:"hi"`
 }

@@ -28,7 +28,7 @@ func vouch(t *testing.T, dir, name, text string) string {
 }
 
 const (
-	iv01     = `{"p":0.5,"lo":0.4,"hi":0.6}`
+	iv01     = `{"estimate":0.5,"lo":0.4,"hi":0.6}`
 	axisRep  = `{"path":"rep.init","values":[0.1,0.2],"labels":["0.1","0.2"]}`
 	axisHon  = `{"path":"honour.a0","values":[1,2],"labels":["1","2"]}`
 	metricDF = `{"name":"deterrence_failure","label":"Deterrence failure"}`
@@ -53,9 +53,9 @@ func TestPlotRefusesDishonestResults(t *testing.T) {
 			"cannot be drawn honestly: no metrics"},
 		{"a point off its axis", "sweep.json", sweepJSON(axisRep, metricDF, `{"values":[0.15],"labels":["0.15"],"metrics":[`+iv01+`]}`),
 			"cannot be drawn honestly: point 1: 0.15 is not a value of axis rep.init"},
-		{"a probability of 7.5", "sweep.json", sweepJSON(axisRep, metricDF, `{"values":[0.1],"labels":["0.1"],"metrics":[{"p":7.5,"lo":7,"hi":8}]}`),
+		{"a probability of 7.5", "sweep.json", sweepJSON(axisRep, metricDF, `{"values":[0.1],"labels":["0.1"],"metrics":[{"estimate":7.5,"lo":7,"hi":8}]}`),
 			"cannot be drawn honestly: point 1: deterrence_failure: 7.5 is outside [0, 1]"},
-		{"a value outside its interval", "sweep.json", sweepJSON(axisRep, metricDF, `{"values":[0.1],"labels":["0.1"],"metrics":[{"p":0.9,"lo":0.1,"hi":0.2}]}`),
+		{"a value outside its interval", "sweep.json", sweepJSON(axisRep, metricDF, `{"values":[0.1],"labels":["0.1"],"metrics":[{"estimate":0.9,"lo":0.1,"hi":0.2}]}`),
 			"cannot be drawn honestly: point 1: deterrence_failure: 0.9 is outside its own interval [0.1, 0.2]"},
 		{"too few metrics at a point", "sweep.json", sweepJSON(axisRep, metricDF, `{"values":[0.1],"labels":["0.1"],"metrics":[]}`),
 			"cannot be drawn honestly: point 1: 0 metrics, the file names 1"},
@@ -68,14 +68,14 @@ func TestPlotRefusesDishonestResults(t *testing.T) {
 		{"a future schema", "sweep.json", strings.Replace(sweepJSON(axisRep, metricDF, ""), `"schema":1`, `"schema":2`, 1),
 			"cannot be drawn honestly: schema 2, this alliancesim reads schema 1"},
 		{"a summary's probability of 7.5", "summary.json",
-			`{"schema":1,"deterrence_failure":{"p":7.5,"lo":7,"hi":8},"armed_failure":` + iv01 + `,"abandonment":` + iv01 + `,"entrapment":` + iv01 + `,"conquest":` + iv01 + `,"survival":[]}`,
+			`{"schema":1,"deterrence_failure":{"estimate":7.5,"lo":7,"hi":8},"armed_failure":` + iv01 + `,"abandonment":` + iv01 + `,"entrapment":` + iv01 + `,"conquest":` + iv01 + `,"survival":[]}`,
 			"cannot be drawn honestly: deterrence_failure: 7.5 is outside [0, 1]"},
 		{"a survival curve that rises", "summary.json",
 			`{"schema":1,"deterrence_failure":` + iv01 + `,"armed_failure":` + iv01 + `,"abandonment":` + iv01 + `,"entrapment":` + iv01 + `,"conquest":` + iv01 +
 				`,"survival":[{"step":0,"s":0.5,"lo":0.4,"hi":0.6},{"step":1,"s":0.8,"lo":0.7,"hi":0.9}]}`,
 			"cannot be drawn honestly: survival point 2: s rises from 0.5 to 0.8"},
 		{"a compare option beyond 1", "compare.json",
-			`{"schema":1,"metrics":[` + metricDF + `],"options":[{"name":"a","metrics":[{"p":1.5,"lo":1,"hi":2}],"survival":[]}]}`,
+			`{"schema":1,"metrics":[` + metricDF + `],"options":[{"name":"a","metrics":[{"estimate":1.5,"lo":1,"hi":2}],"survival":[]}]}`,
 			"cannot be drawn honestly: option a: deterrence_failure: 1.5 is outside [0, 1]"},
 	} {
 		t.Run(test.name, func(t *testing.T) {
@@ -123,7 +123,7 @@ func TestPlotNeedsManifest(t *testing.T) {
 	edited := filepath.Join(dir, "edited")
 	os.Mkdir(edited, 0o755)
 	path := vouch(t, edited, "sweep.json", text)
-	os.WriteFile(path, []byte(strings.Replace(text, `"p":0.5`, `"p":0.4`, 1)), 0o644)
+	os.WriteFile(path, []byte(strings.Replace(text, `"estimate":0.5`, `"estimate":0.4`, 1)), 0o644)
 	for _, test := range []struct{ path, err string }{
 		{filepath.Join(bare, "sweep.json"), filepath.Join(bare, "sweep.json") + ": its folder has no manifest.json, so it is not known to be complete (written by another program, an older version, or a command that died)"},
 		{path, path + ": its content differs from the checksum in manifest.json (changed since it was written)"},

@@ -88,7 +88,7 @@ type jsonInterval struct{ P, Lo, Hi *float64 }
 
 func (iv *jsonInterval) UnmarshalJSON(b []byte) error {
 	var raw struct {
-		P  *float64 `json:"p"`
+		P  *float64 `json:"estimate"`
 		Lo *float64 `json:"lo"`
 		Hi *float64 `json:"hi"`
 	}

@@ -130,9 +130,9 @@ func TestTamperedPointEndToEnd(t *testing.T) {
 	path := filepath.Join(dir, "s", "points", "point-000000.json")
 	b, _ := os.ReadFile(path)
 	// One field edited, as by hand: still valid JSON.
-	i := strings.Index(string(b), `"p":`)
+	i := strings.Index(string(b), `"estimate":`)
 	j := i + strings.IndexAny(string(b[i:]), ",}")
-	tampered := string(b[:i]) + `"p":0.123` + string(b[j:])
+	tampered := string(b[:i]) + `"estimate":0.123` + string(b[j:])
 	if tampered == string(b) {
 		t.Fatal("the edit changed nothing")
 	}

@@ -132,10 +132,10 @@ def check(table, curve, summary):
             wrong.append(f"{row['state']}: protected runs {row['protected_runs']}, summary {s['protected_runs']}")
         for key in ("deterrence_failure", "attacked", "armed_attacked", "conquered"):
             mine = row[key] or (None, None, None)
-            theirs = (s[key]["p"], s[key]["lo"], s[key]["hi"])
+            theirs = (s[key]["estimate"], s[key]["lo"], s[key]["hi"])
             if not all(close(a, b) for a, b in zip(mine, theirs)):
                 wrong.append(f"{row['state']} {key}: {mine}, summary {theirs}")
-        if not close(row["economy_lost"], s["economy_lost"]["p"]):
+        if not close(row["economy_lost"], s["economy_lost"]["estimate"]):
             wrong.append(f"{row['state']} economy lost: {row['economy_lost']}, summary {s['economy_lost']['p']}")
     theirs = {p["step"]: p for p in summary["survival"]}
     for t, s, lo, hi in curve:

@@ -88,5 +88,5 @@ func ExampleInterval_MarshalJSON() {
 	}
 	fmt.Println(string(b))
 	// Output:
-	// [{"p":0.25,"lo":0.125,"hi":0.5},{"p":null,"lo":null,"hi":null}]
+	// [{"estimate":0.25,"lo":0.125,"hi":0.5},{"estimate":null,"lo":null,"hi":null}]
 }

@@ -35,11 +35,11 @@ func checkZ(z float64) {
 
 // Interval is an estimate P with a confidence interval [Lo, Hi].
 //
-// In JSON it is {"p":..,"lo":..,"hi":..}. JSON has no NaN, and encoding/json refuses to
+// In JSON it is {"estimate":..,"lo":..,"hi":..}, whatever the estimate is (a probability, a rate or a mean). JSON has no NaN, and encoding/json refuses to
 // marshal one, so a NaN (or infinite) field is written as null and null is read back as NaN;
 // an Interval for an empty sample can therefore always be written out.
 type Interval struct {
-	P  float64 `json:"p"`
+	P  float64 `json:"estimate"`
 	Lo float64 `json:"lo"`
 	Hi float64 `json:"hi"`
 }
@@ -53,7 +53,7 @@ func (iv Interval) Width() float64 { return iv.Hi - iv.Lo }
 
 // jsonInterval mirrors Interval with nullable fields.
 type jsonInterval struct {
-	P  *float64 `json:"p"`
+	P  *float64 `json:"estimate"`
 	Lo *float64 `json:"lo"`
 	Hi *float64 `json:"hi"`
 }

@@ -31,7 +31,7 @@ func TestIntervalJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(b), `{"p":0.25,"lo":0.125,"hi":0.5}`; got != want {
+	if got, want := string(b), `{"estimate":0.25,"lo":0.125,"hi":0.5}`; got != want {
 		t.Errorf("Marshal = %s, want %s", got, want)
 	}
 	// encoding/json cannot write NaN; an empty-sample interval must still be writable.
@@ -39,7 +39,7 @@ func TestIntervalJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(b), `{"p":null,"lo":null,"hi":null}`; got != want {
+	if got, want := string(b), `{"estimate":null,"lo":null,"hi":null}`; got != want {
 		t.Errorf("Marshal(NaN interval) = %s, want %s", got, want)
 	}
 	var iv Interval
@@ -49,7 +49,7 @@ func TestIntervalJSON(t *testing.T) {
 	if !math.IsNaN(iv.P) || !math.IsNaN(iv.Lo) || !math.IsNaN(iv.Hi) {
 		t.Errorf("Unmarshal(nulls) = %+v, want NaNs", iv)
 	}
-	if err := json.Unmarshal([]byte(`{"p":0.5,"lo":0.25,"hi":0.75}`), &iv); err != nil {
+	if err := json.Unmarshal([]byte(`{"estimate":0.5,"lo":0.25,"hi":0.75}`), &iv); err != nil {
 		t.Fatal(err)
 	}
 	if iv != (Interval{P: 0.5, Lo: 0.25, Hi: 0.75}) {
@@ -60,7 +60,7 @@ func TestIntervalJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(`null`), &keep); err != nil || keep != (Interval{P: 1, Lo: 0, Hi: 1}) {
 		t.Errorf("Unmarshal(null) = %+v, %v", keep, err)
 	}
-	if err := json.Unmarshal([]byte(`{"p":"x"}`), &keep); err == nil {
+	if err := json.Unmarshal([]byte(`{"estimate":"x"}`), &keep); err == nil {
 		t.Error("Unmarshal of a string field succeeded")
 	}
 	// Inside a slice or struct, as a report would hold it.
@@ -68,7 +68,7 @@ func TestIntervalJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(b), `[{"p":1,"lo":0.5,"hi":1},{"p":null,"lo":null,"hi":null}]`; got != want {
+	if got, want := string(b), `[{"estimate":1,"lo":0.5,"hi":1},{"estimate":null,"lo":null,"hi":null}]`; got != want {
 		t.Errorf("Marshal(slice) = %s, want %s", got, want)
 	}
 }
