@@ -296,18 +296,39 @@ func (r *compareResult) chartLabels(over map[string]string) (chartLabels, []stri
 		if i == 0 {
 			l = chartLabels{cfg: f, over: over}
 		}
-		name := o.Name
-		switch v, ok := over[o.Name]; {
-		case ok:
-			name = v
-		case f != nil && f.Labels[o.Name] != "":
-			name = f.Labels[o.Name]
-		case f != nil && o.Name == o.Scenario:
-			name = f.Label(o.Scenario) // its [labels] entry, or a built-in scenario's label
-		}
-		names = append(names, name)
+		names = append(names, optionLabel(o.Name, o.Scenario, f, over))
 	}
 	return l, names
+}
+
+// optionLabel returns the label of an option called name, of the given scenario, whose config is
+// f (nil when unknown): --label, then its config's [labels] entry for its name, then, for an
+// option that is a scenario, its scenario's label; an option given as a file is shown by the
+// file's name alone, not the path it was run from.
+func optionLabel(name, scenario string, f *config.File, over map[string]string) string {
+	switch v, ok := over[name]; {
+	case ok:
+		return v
+	case f != nil && f.Labels[name] != "":
+		return f.Labels[name]
+	case f != nil && name == scenario:
+		return f.Label(scenario) // its [labels] entry, or a built-in scenario's label
+	case strings.HasSuffix(name, ".toml"):
+		return strings.TrimSuffix(filepath.Base(name), ".toml")
+	}
+	return name
+}
+
+// factor returns the label of an exploration's factor: --label or [labels] for its name, the
+// name it was given, or else its path's label.
+func (l chartLabels) factor(x exploreFactor) string {
+	if v, ok := l.over[x.Name]; ok || x.Name != x.Path {
+		if ok {
+			return v
+		}
+		return x.Name
+	}
+	return l.of(x.Path)
 }
 
 // labelKeys are the keys plot --label may give for the comparison's charts.

@@ -182,7 +182,7 @@ func finishExplore(e *env, od *outDir, prov provenance, plan *explorePlan, units
 		return err
 	}
 	o := plots.Options{Width: 17.5 * cm, Height: 8 * cm}
-	charts, err := d.charts(o)
+	charts, err := d.charts(o, nil)
 	if err != nil {
 		return err
 	}
@@ -301,6 +301,7 @@ func (r *exploreResult) robustCSV() []byte {
 // null as NaN (missing), so that explore and plot draw them from the same numbers.
 type exploreCharts struct {
 	Factors      []exploreFactor `json:"factors"`
+	Options      []exploreOption `json:"options"`
 	Discover     string          `json:"discover"`
 	Analysed     string          `json:"analysed_metric"`
 	RobustMetric string          `json:"robustness_metric"`
@@ -383,7 +384,7 @@ type namedChart struct {
 
 // charts draws the charts that the design and the flags call for: sensitivity (Sobol'),
 // morris, prim (with --discover) and robust (with two options or more).
-func (d *exploreCharts) charts(o plots.Options) ([]namedChart, error) {
+func (d *exploreCharts) charts(o plots.Options, over map[string]string) ([]namedChart, error) {
 	var out []namedChart
 	add := func(name string, c plots.Chart, err error) error {
 		if err != nil {
@@ -392,16 +393,17 @@ func (d *exploreCharts) charts(o plots.Options) ([]namedChart, error) {
 		out = append(out, namedChart{name, c})
 		return nil
 	}
+	l, options := d.chartLabels(over)
 	var factors []string
 	for _, f := range d.Factors {
-		factors = append(factors, f.Name)
+		factors = append(factors, l.factor(f))
 	}
-	label := metricLabel(d.Analysed)
+	label := l.of(d.Analysed)
 	var sobol []plots.IndexSeries
 	var morris []plots.MorrisSeries
 	for _, res := range d.Results {
 		if s := res.Sobol; s != nil {
-			st := plots.IndexSeries{Label: res.Option}
+			st := plots.IndexSeries{Label: options[res.Option]}
 			s1 := plots.IndexSeries{Label: "S1, first order"}
 			for k := range factors {
 				p, c := float64(s.ST[k]), float64(s.STConf[k])
@@ -417,7 +419,7 @@ func (d *exploreCharts) charts(o plots.Options) ([]namedChart, error) {
 			}
 		}
 		if m := res.Morris; m != nil {
-			morris = append(morris, plots.MorrisSeries{Label: res.Option, MuStar: floats(m.MuStar), MuStarConf: floats(m.MuStarConf), Sigma: floats(m.Sigma)})
+			morris = append(morris, plots.MorrisSeries{Label: options[res.Option], MuStar: floats(m.MuStar), MuStarConf: floats(m.MuStarConf), Sigma: floats(m.Sigma)})
 		}
 	}
 	if len(sobol) > 0 {
@@ -445,7 +447,7 @@ func (d *exploreCharts) charts(o plots.Options) ([]namedChart, error) {
 			if res.PRIM == nil || len(res.PRIM.Steps) == 0 {
 				continue
 			}
-			t := plots.Trajectory{Label: res.Option, Chosen: res.PRIM.Chosen}
+			t := plots.Trajectory{Label: options[res.Option], Chosen: res.PRIM.Chosen}
 			for _, s := range res.PRIM.Steps {
 				t.Coverage = append(t.Coverage, float64(s.Coverage))
 				t.Density = append(t.Density, float64(s.Density))
@@ -453,7 +455,7 @@ func (d *exploreCharts) charts(o plots.Options) ([]namedChart, error) {
 			ts = append(ts, t)
 		}
 		if len(ts) > 0 {
-			c, err := plots.Peeling(ts, titled(o, "Cases: "+d.Discover))
+			c, err := plots.Peeling(ts, titled(o, "Cases: "+caseLabel(l, d.Discover)))
 			if err := add("prim", c, err); err != nil {
 				return nil, err
 			}
@@ -463,10 +465,10 @@ func (d *exploreCharts) charts(o plots.Options) ([]namedChart, error) {
 		var rows []plots.Robust
 		for _, res := range d.Results {
 			x := res.Robustness
-			rows = append(rows, plots.Robust{Option: res.Option, Mean: float64(x.Mean), P10: float64(x.P10), P90: float64(x.P90),
+			rows = append(rows, plots.Robust{Option: options[res.Option], Mean: float64(x.Mean), P10: float64(x.P10), P90: float64(x.P90),
 				MaxRegret: float64(x.MaxRegret), Satisficing: float64(x.Satisficing)})
 		}
-		c, err := plots.Robustness(rows, "Value across the design", titled(o, metricLabel(d.RobustMetric)))
+		c, err := plots.Robustness(rows, "Value across the design", titled(o, l.of(d.RobustMetric)))
 		if err := add("robust", c, err); err != nil {
 			return nil, err
 		}
@@ -499,14 +501,49 @@ func titled(o plots.Options, title string) plots.Options {
 	return o
 }
 
-// metricLabel returns a metric's label, or its name.
-func metricLabel(name string) string {
-	for _, m := range sim.Metrics() {
-		if m.Name == name {
-			return m.Label
+// chartLabels returns the labels of the exploration's charts, as compare's are chosen: its first
+// option's config's, overridden by over; and each option's label, by its name.
+func (d *exploreCharts) chartLabels(over map[string]string) (chartLabels, map[string]string) {
+	var l chartLabels
+	options := map[string]string{}
+	for i, o := range d.Options {
+		f := resultsConfig("explore.json", o.Config)
+		if i == 0 {
+			l = chartLabels{cfg: f, over: over}
+		}
+		options[o.Name] = optionLabel(o.Name, o.Scenario, f, over)
+	}
+	return l, options
+}
+
+// caseLabel shows a case definition such as focus_armed_attacked>0.2 with its metric's label:
+// "Ukraine attacked by arms > 0.2".
+func caseLabel(l chartLabels, expr string) string {
+	i := strings.IndexAny(expr, "<>=")
+	if i <= 0 {
+		return expr
+	}
+	rest := strings.TrimSpace(expr[i:])
+	j := strings.IndexFunc(rest, func(r rune) bool { return !strings.ContainsRune("<>=", r) })
+	if j < 0 {
+		return expr
+	}
+	return l.of(strings.TrimSpace(expr[:i])) + " " + rest[:j] + " " + strings.TrimSpace(rest[j:])
+}
+
+// labelKeys are the keys plot --label may give for the exploration's charts.
+func (d *exploreCharts) labelKeys() []string {
+	var keys []string
+	for _, f := range d.Factors {
+		keys = append(keys, f.Name)
+		if f.Path != f.Name {
+			keys = append(keys, f.Path)
 		}
 	}
-	return name
+	for _, o := range d.Options {
+		keys = append(keys, o.Name)
+	}
+	return append(keys, d.Analysed, d.RobustMetric)
 }
 
 // print writes the summary to stdout, and warnings to stderr.

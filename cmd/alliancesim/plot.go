@@ -151,7 +151,10 @@ func redraw(path, dir, prefix, format, metric string, over map[string]string, o 
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		cs, err := d.charts(o)
+		if err := checkLabelKeys(path, over, d.labelKeys()); err != nil {
+			return nil, err
+		}
+		cs, err := d.charts(o, over)
 		if err != nil {
 			return nil, err
 		}
