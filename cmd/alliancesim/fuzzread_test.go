@@ -153,8 +153,8 @@ func FuzzPartial(f *testing.F) {
 func FuzzResults(f *testing.F) {
 	f.Add([]byte(sweepJSON(axisRep+","+axisHon, metricDF, `{"values":[0.1,1],"labels":["0.1","1"],"metrics":[`+iv01+`]}`)))
 	f.Add([]byte(sweepJSON(axisRep, metricDF, `{"values":[0.1],"labels":["0.1"],"metrics":[null]}`)))
-	f.Add([]byte(`{"schema":1,"metrics":[` + metricDF + `],"options":[{"name":"a","metrics":[` + iv01 + `],"survival":[{"step":1,"s":0.5,"lo":0.4,"hi":0.6}]}]}`))
-	f.Add([]byte(`{"schema":1,"deterrence_failure":` + iv01 + `,"armed_failure":` + iv01 + `,"abandonment":` + iv01 + `,"entrapment":` + iv01 + `,"conquest":` + iv01 + `,"survival":[]}`))
+	f.Add([]byte(`{"schema":2,"metrics":[` + metricDF + `],"options":[{"name":"a","metrics":[` + iv01 + `],"survival":[{"step":1,"s":0.5,"lo":0.4,"hi":0.6}]}]}`))
+	f.Add([]byte(`{"schema":2,"deterrence_failure":` + iv01 + `,"armed_failure":` + iv01 + `,"abandonment":` + iv01 + `,"entrapment":` + iv01 + `,"conquest":` + iv01 + `,"survival":[]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if r, err := decodeSweep(b); err == nil {
 			r.chart(plots.Options{}, r.chartLabels(nil))

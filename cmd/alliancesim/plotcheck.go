@@ -12,8 +12,8 @@ import (
 
 // resultsSchema versions the layout of summary.json, sweep.json and compare.json (their
 // "schema" field), so that plot refuses a file of a layout it does not know rather than read it
-// wrongly.
-const resultsSchema = 1
+// wrongly. Layout 2 names an interval's estimate "estimate" (layout 1 called it "p").
+const resultsSchema = 2
 
 // rawInterval is an interval as a results file holds it, with null told apart from 0: a whole
 // null, or a null bound, is a missing value, never a zero.

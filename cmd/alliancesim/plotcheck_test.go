@@ -35,7 +35,7 @@ const (
 )
 
 func sweepJSON(axes, metrics, points string) string {
-	return `{"schema":1,"runs":10,"steps":5,"axes":[` + axes + `],"metrics":[` + metrics + `],"points":[` + points + `]}`
+	return `{"schema":2,"runs":10,"steps":5,"axes":[` + axes + `],"metrics":[` + metrics + `],"points":[` + points + `]}`
 }
 
 // plot refuses results files that cannot be drawn honestly, each with its reason (issue 12,
@@ -65,17 +65,19 @@ func TestPlotRefusesDishonestResults(t *testing.T) {
 			"cannot be drawn honestly: points 1 and 2 are both at [0.1]"},
 		{"no schema", "sweep.json", `{"axes":[` + axisRep + `],"metrics":[` + metricDF + `],"points":[]}`,
 			"cannot be drawn honestly: no schema version (written by an older alliancesim?); rerun the command that made it"},
-		{"a future schema", "sweep.json", strings.Replace(sweepJSON(axisRep, metricDF, ""), `"schema":1`, `"schema":2`, 1),
-			"cannot be drawn honestly: schema 2, this alliancesim reads schema 1"},
+		{"a future schema", "sweep.json", strings.Replace(sweepJSON(axisRep, metricDF, ""), `"schema":2`, `"schema":3`, 1),
+			"cannot be drawn honestly: schema 3, this alliancesim reads schema 2"},
+		{"a file of layout 1, whose estimates were called p", "sweep.json", strings.Replace(sweepJSON(axisRep, metricDF, ""), `"schema":2`, `"schema":1`, 1),
+			"cannot be drawn honestly: schema 1, this alliancesim reads schema 2"},
 		{"a summary's probability of 7.5", "summary.json",
-			`{"schema":1,"deterrence_failure":{"estimate":7.5,"lo":7,"hi":8},"armed_failure":` + iv01 + `,"abandonment":` + iv01 + `,"entrapment":` + iv01 + `,"conquest":` + iv01 + `,"survival":[]}`,
+			`{"schema":2,"deterrence_failure":{"estimate":7.5,"lo":7,"hi":8},"armed_failure":` + iv01 + `,"abandonment":` + iv01 + `,"entrapment":` + iv01 + `,"conquest":` + iv01 + `,"survival":[]}`,
 			"cannot be drawn honestly: deterrence_failure: 7.5 is outside [0, 1]"},
 		{"a survival curve that rises", "summary.json",
-			`{"schema":1,"deterrence_failure":` + iv01 + `,"armed_failure":` + iv01 + `,"abandonment":` + iv01 + `,"entrapment":` + iv01 + `,"conquest":` + iv01 +
+			`{"schema":2,"deterrence_failure":` + iv01 + `,"armed_failure":` + iv01 + `,"abandonment":` + iv01 + `,"entrapment":` + iv01 + `,"conquest":` + iv01 +
 				`,"survival":[{"step":0,"s":0.5,"lo":0.4,"hi":0.6},{"step":1,"s":0.8,"lo":0.7,"hi":0.9}]}`,
 			"cannot be drawn honestly: survival point 2: s rises from 0.5 to 0.8"},
 		{"a compare option beyond 1", "compare.json",
-			`{"schema":1,"metrics":[` + metricDF + `],"options":[{"name":"a","metrics":[{"estimate":1.5,"lo":1,"hi":2}],"survival":[]}]}`,
+			`{"schema":2,"metrics":[` + metricDF + `],"options":[{"name":"a","metrics":[{"estimate":1.5,"lo":1,"hi":2}],"survival":[]}]}`,
 			"cannot be drawn honestly: option a: deterrence_failure: 1.5 is outside [0, 1]"},
 	} {
 		t.Run(test.name, func(t *testing.T) {
