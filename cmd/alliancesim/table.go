@@ -16,7 +16,7 @@ func printSummary(w io.Writer, s *sim.Summary, p provenance) {
 	fmt.Fprintf(w, "%s — %d runs × %d steps, seed %d, alliancesim %s, config sha256 %.12s\n\n",
 		s.Scenario, s.Runs, s.Steps, s.Seed, p.Version, p.ConfigSHA256)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "outcome\tp\t95% CI\t")
+	fmt.Fprintln(tw, "outcome\testimate\t95% CI\t")
 	row := func(name string, iv stats.Interval) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", name, num(iv.P), ci(iv))
 	}
