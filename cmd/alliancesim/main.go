@@ -65,7 +65,7 @@ func commands() []command {
 		{"explore", "[SCENARIO|FILE.toml] [--options A,B,C] [--design lhs|sobol|morris] [flags]", "global sensitivity, scenario discovery and robustness over many factors", cmdExplore},
 		{"plot", "RESULTS.json... [flags]", "redraw charts from saved results at paper sizes", cmdPlot},
 		{"validate", "[SCENARIO|FILE.toml] [flags]", "check the model against published figures (exit 1 on failure)", cmdValidate},
-		{"reproduce", "RESULT.json [--out DIR]", "run again what summary.json, sweep.json or compare.json records and compare byte for byte", cmdReproduce},
+		{"reproduce", "RESULT.json [--out DIR]", "run again what a summary.json, sweep.json, compare.json or explore.json records and compare byte for byte", cmdReproduce},
 		{"merge", "PARTS... --out DIR", "combine shards' partial results, byte-identical to one run", cmdMerge},
 		{"slurm", "[SCENARIO|FILE.toml] --shards N [flags]", "write (or --submit) Slurm scripts: a job array of shards, then merge", cmdSlurm},
 		{"scenarios", "", "list the embedded scenarios", cmdScenarios},

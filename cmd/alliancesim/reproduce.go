@@ -52,7 +52,7 @@ func cmdReproduce(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("%w: reproduce takes one result file (summary.json, sweep.json or compare.json), got %d", errUsage, len(pos))
+		return fmt.Errorf("%w: reproduce takes one result file (summary.json, sweep.json, compare.json or explore.json), got %d", errUsage, len(pos))
 	}
 	path := pos[0]
 	b, err := os.ReadFile(path)
@@ -133,7 +133,7 @@ func cmdReproduce(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	default:
-		return fmt.Errorf("%s: records no config (not a summary.json, sweep.json or compare.json of this alliancesim)", path)
+		return fmt.Errorf("%s: records no config (not a summary.json, sweep.json, compare.json or explore.json of this alliancesim)", path)
 	}
 	if err != nil {
 		return err
