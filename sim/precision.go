@@ -73,6 +73,19 @@ func (p Precision) First(runs int) int {
 	return min(max(1, (runs+ChunkSize-1)/ChunkSize)*ChunkSize, p.MaxRuns)
 }
 
+// Checkpoints returns every checkpoint the rule may measure from first runs, in order: the
+// first, then doubling, capped at MaxRuns. Which of them it reaches depends on the runs, but
+// not the checkpoints themselves, so that the stages between them can be planned, and sharded,
+// before any run: stage s adds the runs from checkpoint s-1 (0 for the first) to checkpoint s.
+func (p Precision) Checkpoints(first int) []int {
+	cps := []int{p.First(first)}
+	for n := cps[0]; n < p.MaxRuns; {
+		n = min(2*n, p.MaxRuns)
+		cps = append(cps, n)
+	}
+	return cps
+}
+
 // next returns the checkpoint after n runs whose watched half-width is hw, and whether the
 // ensemble stops there. It is the whole rule; Grow follows it.
 func (p Precision) next(n int, hw float64) (m int, last bool) {
@@ -122,9 +135,9 @@ func PrecisionMetrics() []string {
 		"focus_attacked", "focus_armed_attacked", "focus_failure", "focus_covered_attacked", "focus_conquered"}
 }
 
-// defined reports an error unless the watched metric is one of PrecisionMetrics and exists for
+// Defined reports an error unless the watched metric is one of PrecisionMetrics and exists for
 // spec (a focus metric needs a focus state), and spec is sound.
-func (p Precision) defined(spec *Spec) error {
+func (p Precision) Defined(spec *Spec) error {
 	if err := spec.Check(); err != nil {
 		return err
 	}
@@ -140,8 +153,11 @@ func (p Precision) defined(spec *Spec) error {
 	return nil
 }
 
-// errShardPrecision explains why a shard cannot follow the rule.
-var errShardPrecision = errors.New("adaptive precision cannot be sharded: whether to grow the ensemble depends on the runs of all shards, which no shard sees; run the shards with a fixed number of runs (a --precision run reports the number it needed)")
+// errShardPrecision explains why these functions refuse a shard: they grow an ensemble in one
+// process. A sharded ensemble follows the rule stage by stage (Checkpoints): each stage's shards
+// compute their runs once every shard of the stages before has, and the rule is applied to
+// their merged results (alliancesim run --shard --stage does this).
+var errShardPrecision = errors.New("precision: a shard cannot grow the ensemble in one go: whether to grow depends on the runs of all shards; shard it stage by stage (see Precision.Checkpoints)")
 
 // EnsembleTo runs spec as Ensemble does, grown by p's rule from spec.Runs runs. The result is
 // the Ensemble of the runs reached, byte for byte, rows included, and its Spec a copy of spec
@@ -151,7 +167,7 @@ func EnsembleTo(ctx context.Context, spec *Spec, p Precision, opt Options) (*Res
 	if opt.Chunk != nil || opt.KeepChunks {
 		return nil, Reached{}, errShardPrecision
 	}
-	if err := p.defined(spec); err != nil {
+	if err := p.Defined(spec); err != nil {
 		return nil, Reached{}, err
 	}
 	var acc *Accumulator
@@ -198,14 +214,14 @@ func MeasureTo(ctx context.Context, specs []*Spec, metrics []Metric, p Precision
 		if err := spec.Check(); err != nil {
 			return nil, Reached{}, err
 		}
-		defined = defined || p.defined(spec) == nil
+		defined = defined || p.Defined(spec) == nil
 		if spec.FirstRun != specs[0].FirstRun {
 			return nil, Reached{}, fmt.Errorf("precision: %s starts at run %d, %s at %d", spec.Name, spec.FirstRun, specs[0].Name, specs[0].FirstRun)
 		}
 		pts[i] = &SweepPoint{Outcomes: make([][]uint64, len(metrics))}
 	}
 	if !defined {
-		return nil, Reached{}, p.defined(specs[0])
+		return nil, Reached{}, p.Defined(specs[0])
 	}
 	done := 0
 	reached, err := p.Grow(specs[0].Runs, func(n int) (float64, error) {

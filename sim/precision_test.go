@@ -57,6 +57,16 @@ func TestPrecisionGrow(t *testing.T) {
 			if !slices.Equal(asked, tc.want) || !slices.Equal(r.Checkpoints, tc.want) || r.Runs != tc.want[len(tc.want)-1] {
 				t.Errorf("measured at %v, reported %v and %d runs; want %v", asked, r.Checkpoints, r.Runs, tc.want)
 			}
+			// The stages a shard plans before any run: the rule measures a prefix of them, and
+			// all of them when the target is never met.
+			cps := p.Checkpoints(tc.first)
+			if len(asked) > len(cps) || !slices.Equal(cps[:len(asked)], asked) {
+				t.Errorf("measured at %v, not a prefix of the checkpoints %v", asked, cps)
+			}
+			never, err := p.Grow(tc.first, undefined)
+			if err != nil || !slices.Equal(never.Checkpoints, cps) {
+				t.Errorf("never met, measured at %v (%v); want every checkpoint %v", never.Checkpoints, err, cps)
+			}
 			if r.Met != tc.wantMet || !(r.HalfWidth == tc.wantHalf || math.IsNaN(r.HalfWidth) && math.IsNaN(tc.wantHalf)) {
 				t.Errorf("half-width %v, met %v; want %v, %v", r.HalfWidth, r.Met, tc.wantHalf, tc.wantMet)
 			}

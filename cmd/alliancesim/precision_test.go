@@ -136,7 +136,7 @@ func TestPrecisionErrors(t *testing.T) {
 		{[]string{"run", "--precision", "0.01", "--precision-metric", "focus_economy_lost"}, `--precision-metric "focus_economy_lost": allowed deterrence_failure`},
 		{[]string{"run", "--precision", "0.01", "--precision-metric", "reliability"}, "proportions of runs"},
 		{[]string{"sweep", "--param", "rep.init=0.3:0.9:3", "--metric", "reliability,focus_economy_lost", "--precision", "0.01"}, "none of the metrics (reliability, focus_economy_lost) is a proportion of runs"},
-		{[]string{"run", "--precision", "0.01", "--shard", "0/2"}, "--precision with --shard"},
+		{[]string{"run", "--precision", "0.01", "--shard", "0/2"}, "--precision with --shard needs --stage S"},
 		{[]string{"sweep", "--param", "rep.init=0.3:0.9:3", "--precision", "0.01", "--resume"}, "--precision with --resume"},
 		{[]string{"sweep", "--param", "rep.init=0.3:0.9:3", "--precision", "0.01", "--shard", "1/3"}, "--precision with --shard"},
 		{[]string{"compare", "europe-2025", "ukraine-nato", "--precision", "0.01", "--shard", "0/2"}, "--precision with --shard"},

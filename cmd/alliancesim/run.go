@@ -139,6 +139,7 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	var pf precisionFlags
 	pf.register(fs, "focus_armed_attacked if the scenario has a focus state, else deterrence_failure")
 	format := fs.String("format", "csv", "`format` of the runs, states and trajectories tables: csv, or parquet (columnar, about a tenth of the bytes, for large ensembles)")
+	stageFlag := fs.String("stage", "", "with --precision and --shard: compute the shard's runs of stage `S` of the rule (0 is the first checkpoint's runs, S the runs from checkpoint S-1 to S), once every shard of the stages before it has written its part into --out; a stage the rule does not need does nothing")
 	trajectories := fs.Bool("trajectories", false, "also write trajectories.csv: per run, step and state, burden, power, threat ratio, alignment and attacks (large: runs × steps × states rows)")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -163,9 +164,20 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	prec, err := pf.rule([]string{mainMetric(spec)}, spec.Runs, spec.FirstRun, sh)
+	// A shard follows the rule stage by stage (shardstage.go), not in one go.
+	prec, err := pf.rule([]string{mainMetric(spec)}, spec.Runs, spec.FirstRun, nil)
 	if err != nil {
 		return err
+	}
+	var stage *stageRecord
+	var cps []int
+	if prec != nil {
+		cps = prec.Checkpoints(spec.Runs)
+	}
+	if s, err := parseStage(*stageFlag, prec, sh, cps); err != nil {
+		return err
+	} else if s >= 0 {
+		stage = newStageRecord(prec, s)
 	}
 	tables := runTables{trajectories: *trajectories, parquet: *format == "parquet"}
 	if *format != "csv" && *format != "parquet" {
@@ -185,12 +197,23 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if prec != nil {
 		barTotal = prec.MaxRuns // the ETA is to --max-runs, the most it may take
 	}
+	var stageSpec *sim.Spec // the runs of the stage, for a shard of one
+	firstChunk := 0         // and the index of its first chunk among all the runs'
+	if stage != nil {
+		if stageSpec, firstChunk, err = runStage(e, out, stage.Stage, sh, prov, spec, prec, cps); err != nil {
+			return err
+		}
+		if stageSpec == nil {
+			return removeStalePart(out, sh, stage)
+		}
+		barTotal = stageSpec.Runs
+	}
 	bar := newProgress(e, rf.quiet, barTotal, "runs")
 	rowsName := "runs.csv"
 	opt := sim.Options{Workers: rf.workers, Progress: bar.update}
 	if sh != nil {
-		rowsName = sh.base() + ".csv"
-		opt.Chunk = sh.has
+		rowsName = partBase(sh, stage) + ".csv"
+		opt.Chunk = func(c int) bool { return sh.has(firstChunk + c) }
 		opt.KeepChunks = true
 	}
 	rows, err := createAtomic(filepath.Join(out, rowsName))
@@ -221,7 +244,13 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 		opt.Trajectories = traj
 	}
 	var res *sim.Result
-	if prec != nil {
+	if stageSpec != nil {
+		if res, err = sim.Ensemble(ctx, stageSpec, opt); err == nil {
+			for i := range res.Index {
+				res.Index[i] += firstChunk
+			}
+		}
+	} else if prec != nil {
 		var reached sim.Reached
 		if res, reached, err = sim.EnsembleTo(ctx, spec, *prec, opt); err == nil {
 			spec, prov.Precision = res.Spec, newPrecisionRecord(prec, reached)
@@ -244,11 +273,11 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 		if err := f.WriteTOML(&cfg, false); err != nil {
 			return err
 		}
-		if err := writePartial(out, sh, prov, cfg.String(), spec, res); err != nil {
+		if err := writePartial(out, sh, stage, prov, cfg.String(), spec, res); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "wrote %s: %s.json and .csv, shard %s (%d runs in %s); combine the shards with alliancesim merge\n",
-			out, sh.base(), sh, res.Acc.Runs, time.Since(start).Round(time.Millisecond))
+			out, partBase(sh, stage), sh, res.Acc.Runs, time.Since(start).Round(time.Millisecond))
 		return nil
 	}
 	if err := rows.commit(); err != nil {

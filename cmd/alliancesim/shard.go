@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -55,6 +56,9 @@ type partial struct {
 	Config      string         `json:"config"`
 	// RowsSHA256 is the checksum of part-K-of-N.csv, which holds the shard's runs.csv rows.
 	RowsSHA256 string `json:"rows_sha256"`
+	// Stage, for a shard of a run grown to a precision, is its stage and the rule's flags;
+	// such a part is part-K-of-N-stage-S.json.
+	Stage *stageRecord `json:"precision_stage,omitempty"`
 }
 
 // shardHeader is what every shard's file starts with: what it is a shard of, and which.
@@ -90,17 +94,17 @@ type partialChunk struct {
 }
 
 // writePartial writes a shard's partial result into dir, beside its rows (already written).
-func writePartial(dir string, sh *shard, prov provenance, cfg string, spec *sim.Spec, res *sim.Result) error {
-	p := partial{shardHeader: newShardHeader(prov, "run", spec, sh), Scenario: spec.Name, Config: cfg}
+func writePartial(dir string, sh *shard, stage *stageRecord, prov provenance, cfg string, spec *sim.Spec, res *sim.Result) error {
+	p := partial{shardHeader: newShardHeader(prov, "run", spec, sh), Scenario: spec.Name, Config: cfg, Stage: stage}
 	for i, c := range res.Index {
 		p.Chunks = append(p.Chunks, partialChunk{Index: c, RowBytes: res.RowBytes[i], Acc: res.Chunks[i]})
 	}
-	rows, err := checksumFile(filepath.Join(dir, sh.base()+".csv"))
+	rows, err := checksumFile(filepath.Join(dir, partBase(sh, stage)+".csv"))
 	if err != nil {
 		return err
 	}
 	p.RowsSHA256 = rows.SHA256
-	return writeSealed(filepath.Join(dir, sh.base()+".json"), &p, true)
+	return writeSealed(filepath.Join(dir, partBase(sh, stage)+".json"), &p, true)
 }
 
 const mergeDoc = `Combine the partial results of the shards of one run (part-K-of-N.json, each beside its
@@ -140,6 +144,9 @@ func cmdMerge(_ context.Context, e *env, args []string) error {
 	parts, files, err := loadPartials(pos)
 	if err != nil {
 		return err
+	}
+	if slices.ContainsFunc(parts, func(p *partial) bool { return p.Stage != nil }) {
+		return mergeStages(e, parts, files, *out, *force)
 	}
 	var ids []shardID
 	for i, p := range parts {
@@ -228,27 +235,35 @@ type shardID struct {
 	k, n     int
 }
 
+// sameJob reports an error unless s is a shard of first's job, naming the difference.
+func (s shardID) sameJob(first shardID) error {
+	switch {
+	case s.seed != first.seed:
+		return fmt.Errorf("%s: made with seed %d, %s with seed %d", s.file, s.seed, first.file, first.seed)
+	case s.id != first.id:
+		return fmt.Errorf("%s: made from a different config (%.12s…) than %s (%.12s…)", s.file, s.id, first.file, first.id)
+	case s.version != version:
+		return fmt.Errorf("%s: made by alliancesim %s; merge with the same version (this is %s)", s.file, s.version, version)
+	case s.n != first.n:
+		return fmt.Errorf("%s: shard %d of %d, but %s is of %d", s.file, s.k, s.n, first.file, first.n)
+	case s.runs != first.runs:
+		return fmt.Errorf("%s: %d runs, %s %d", s.file, s.runs, first.file, first.runs)
+	case s.firstRun != first.firstRun:
+		return fmt.Errorf("%s: runs from %d, %s from %d", s.file, s.firstRun, first.file, first.firstRun)
+	case s.k < 0 || s.k >= s.n:
+		return fmt.Errorf("%s: shard %d of %d does not exist", s.file, s.k, s.n)
+	}
+	return nil
+}
+
 // checkShards verifies that shards are the N shards of one job, each once, naming the culprit;
 // prefix is how a shard's files are named (part, sweep-part, compare-part).
 func checkShards(shards []shardID, prefix string) error {
 	first := shards[0]
 	seen := make(map[int]string)
 	for _, s := range shards {
-		switch {
-		case s.seed != first.seed:
-			return fmt.Errorf("%s: made with seed %d, %s with seed %d", s.file, s.seed, first.file, first.seed)
-		case s.id != first.id:
-			return fmt.Errorf("%s: made from a different config (%.12s…) than %s (%.12s…)", s.file, s.id, first.file, first.id)
-		case s.version != version:
-			return fmt.Errorf("%s: made by alliancesim %s; merge with the same version (this is %s)", s.file, s.version, version)
-		case s.n != first.n:
-			return fmt.Errorf("%s: shard %d of %d, but %s is of %d", s.file, s.k, s.n, first.file, first.n)
-		case s.runs != first.runs:
-			return fmt.Errorf("%s: %d runs, %s %d", s.file, s.runs, first.file, first.runs)
-		case s.firstRun != first.firstRun:
-			return fmt.Errorf("%s: runs from %d, %s from %d", s.file, s.firstRun, first.file, first.firstRun)
-		case s.k < 0 || s.k >= s.n:
-			return fmt.Errorf("%s: shard %d of %d does not exist", s.file, s.k, s.n)
+		if err := s.sameJob(first); err != nil {
+			return err
 		}
 		if other, dup := seen[s.k]; dup {
 			return fmt.Errorf("shard %d/%d given twice: %s and %s", s.k, s.n, other, s.file)
@@ -318,44 +333,63 @@ func mergeChunks(spec *sim.Spec, chunks []*sim.Accumulator, what string) (*sim.A
 	return acc, nil
 }
 
-// mergePartials rebuilds the spec, the merged accumulator and runs.csv of a sharded run.
-func mergePartials(parts []*partial, files []string) (*config.File, *sim.Spec, *sim.Accumulator, []byte, error) {
+// partsSpec rebuilds the config and the spec of the run the parts are shards of.
+func partsSpec(parts []*partial, files []string) (*config.File, *sim.Spec, error) {
 	f, err := config.Load("config of "+files[0], []byte(parts[0].Config))
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, err
 	}
 	for i, p := range parts {
 		if p.Config != parts[0].Config || f.Hash() != p.ConfigSHA256 {
-			return nil, nil, nil, nil, fmt.Errorf("%s: its config does not match its sha256 (edited by hand?)", files[i])
+			return nil, nil, fmt.Errorf("%s: its config does not match its sha256 (edited by hand?)", files[i])
 		}
 	}
 	spec, err := f.Spec()
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, err
 	}
 	if spec.Runs != parts[0].Runs || spec.Seed != parts[0].Seed {
-		return nil, nil, nil, nil, fmt.Errorf("%s: %d runs of seed %d, but its config says %d of seed %d", files[0], parts[0].Runs, parts[0].Seed, spec.Runs, spec.Seed)
+		return nil, nil, fmt.Errorf("%s: %d runs of seed %d, but its config says %d of seed %d", files[0], parts[0].Runs, parts[0].Seed, spec.Runs, spec.Seed)
 	}
 	spec.FirstRun = parts[0].FirstRun
-	accs := make([]*sim.Accumulator, sim.NumChunks(spec))
-	rowsOf := make([][]byte, len(accs))
+	return f, spec, nil
+}
+
+// partChunks returns the accumulator and the runs.csv rows of every chunk the parts hold, by
+// chunk index, of at most limit chunks: nil where no part holds it.
+func partChunks(parts []*partial, files []string, limit int) ([]*sim.Accumulator, [][]byte, error) {
+	accs := make([]*sim.Accumulator, limit)
+	rowsOf := make([][]byte, limit)
 	for i, p := range parts {
 		csvName := strings.TrimSuffix(files[i], ".json") + ".csv"
 		csv, err := os.ReadFile(csvName)
 		if err != nil {
-			return nil, nil, nil, nil, fmt.Errorf("shard %d/%d: %w", p.K, p.N, err)
+			return nil, nil, fmt.Errorf("shard %d/%d: %w", p.K, p.N, err)
 		}
 		if sha256Hex(string(csv)) != p.RowsSHA256 {
-			return nil, nil, nil, nil, fmt.Errorf("%s: its checksum does not match the one in %s (edited or corrupted)", csvName, files[i])
+			return nil, nil, fmt.Errorf("%s: its checksum does not match the one in %s (edited or corrupted)", csvName, files[i])
 		}
 		off := bytes.IndexByte(csv, '\n') + 1 // after the header
 		for _, c := range p.Chunks {
 			if c.Index < 0 || c.Index >= len(accs) || c.Index%p.N != p.K || c.RowBytes < 0 || off+c.RowBytes > len(csv) || accs[c.Index] != nil || c.Acc == nil {
-				return nil, nil, nil, nil, fmt.Errorf("%s: chunk %d does not belong to shard %d/%d or its rows are cut short", files[i], c.Index, p.K, p.N)
+				return nil, nil, fmt.Errorf("%s: chunk %d does not belong to shard %d/%d or its rows are cut short", files[i], c.Index, p.K, p.N)
 			}
 			accs[c.Index], rowsOf[c.Index] = c.Acc, csv[off:off+c.RowBytes]
 			off += c.RowBytes
 		}
+	}
+	return accs, rowsOf, nil
+}
+
+// mergePartials rebuilds the spec, the merged accumulator and runs.csv of a sharded run.
+func mergePartials(parts []*partial, files []string) (*config.File, *sim.Spec, *sim.Accumulator, []byte, error) {
+	f, spec, err := partsSpec(parts, files)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	accs, rowsOf, err := partChunks(parts, files, sim.NumChunks(spec))
+	if err != nil {
+		return nil, nil, nil, nil, err
 	}
 	acc, err := mergeChunks(spec, accs, "run")
 	if err != nil {
