@@ -16,10 +16,15 @@ const (
 	yTickSpacing = 10 * vg.Millimeter
 )
 
-// tickCount is the number of tick intervals wanted on an axis of length l: one on a short
-// axis (a stacked panel), where two would crowd their labels together.
+// tickCount is the number of tick intervals wanted on an axis of length l. A short axis (a
+// stacked panel) still gets two when they are at least half a spacing apart, so that a
+// probability axis reads 0.0, 0.5, 1.0 rather than 0 and 1; only a very short one gets one.
 func tickCount(l, spacing vg.Length) int {
-	return max(1, min(10, int(l/spacing)))
+	n := int(l / spacing)
+	if n < 2 && l >= spacing {
+		n = 2
+	}
+	return max(1, min(10, n))
 }
 
 // niceStep returns the step among {1, 2, 5} x 10^k closest (on a log scale)
