@@ -103,6 +103,20 @@ func TestNiceTicks(t *testing.T) {
 	}
 }
 
+// A short axis gets two tick intervals once they are a spacing apart in all, one below that;
+// a long one gets one per spacing, at most ten.
+func TestTickCount(t *testing.T) {
+	mm := vg.Millimeter
+	for _, test := range []struct {
+		l    vg.Length
+		want int
+	}{{5 * mm, 1}, {9.9 * mm, 1}, {10 * mm, 2}, {19 * mm, 2}, {35 * mm, 3}, {65 * mm, 6}, {300 * mm, 10}} {
+		if got := tickCount(test.l, 10*mm); got != test.want {
+			t.Errorf("tickCount(%v, 10mm) = %d, want %d", test.l, got, test.want)
+		}
+	}
+}
+
 func TestFormatValues(t *testing.T) {
 	t.Parallel()
 	var grid []float64
