@@ -30,7 +30,12 @@ With --param or --values (and --metric) the shards run alliancesim sweep instead
 point split the same way.
 After --, an explore command line (slurm [flags] -- explore FILE --design sobol ...): the shards
 run that exploration, each the blocks of design points b with b mod N = K, from the directory
-slurm was run in, and the merge writes explore.json and the rest. Shard logs go to DIR/logs. The merged outputs are byte-identical to one
+slurm was run in, and the merge writes explore.json and the rest.
+With --precision H (and --precision-metric, --max-runs, as run takes them) a run grows to a
+precision stage by stage: shards.sbatch takes the stage as its argument and is submitted once
+per stage of the rule, each job array with --dependency=afterok on the one before, the merge
+after the last (--submit does this); the shards of a stage the rule does not need exit at once.
+A sweep or an exploration with --precision is refused: their shards cannot yet grow together. Shard logs go to DIR/logs. The merged outputs are byte-identical to one
 unsharded alliancesim run (or sweep) with the same flags. The config is checked before anything
 is written.
 
@@ -65,10 +70,15 @@ type slurmJob struct {
 	force     bool
 	made      string // the command line that made the scripts, for their header
 	workdir   string // the directory the shards start in ("" for anywhere: their paths are absolute)
-	scenario  string
-	hash      string
-	runs      int
-	seed      uint64
+	// stages, for a run grown to a precision, is the number of stages of its rule: the shards
+	// script then takes the stage as its argument and is submitted once per stage, each job
+	// array after the one before. 0 for a plain run.
+	stages   int
+	rule     *stageRecord // the rule's flags, with stages > 0
+	scenario string
+	hash     string
+	runs     int
+	seed     uint64
 }
 
 func cmdSlurm(ctx context.Context, e *env, args []string) error {
@@ -93,10 +103,9 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	fs.Var(&values, "values", "shard a sweep: a swept path with listed values, `PATH=a,b,c` (as alliancesim sweep)")
 	metricList := fs.String("metric", "", "a sweep's comma-separated `metrics` (as alliancesim sweep)")
 	sweepFile := fs.Bool("sweep", false, "shard the sweep of the config's [[sweep]] tables instead of a run")
-	// Adaptive precision cannot be sharded; the flags exist so that a user who gives them is
-	// told why, not that they are unknown.
+	// Adaptive precision: a run's shards follow the rule stage by stage (shardstage.go).
 	var pf precisionFlags
-	pf.register(fs, "none")
+	pf.register(fs, "focus_armed_attacked if the scenario has a focus state, else deterrence_failure; for a run only")
 	// After --, an explore command line: the shards run it (see slurmExplore).
 	var exploreArgs []string
 	if i := slices.Index(args, "--"); i >= 0 {
@@ -110,8 +119,9 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 
 	// Everything is checked before anything is written.
-	if given["precision"] || given["precision-metric"] || given["max-runs"] {
-		return fmt.Errorf("%w: --precision with slurm: %s", errUsage, unshardable)
+	precision := given["precision"] || given["precision-metric"] || given["max-runs"]
+	if precision && exploreArgs != nil {
+		return fmt.Errorf("%w: --precision with slurm -- explore: %s", errUsage, unshardable)
 	}
 	if rf.shard != "" {
 		return fmt.Errorf("%w: --shard %q: slurm makes the shards itself, one per array task (--shard slurm in shards.sbatch); give their number with --shards N", errUsage, rf.shard)
@@ -147,6 +157,19 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 		if len(axes) == 0 {
 			return fmt.Errorf("%w: --sweep: the config has no [[sweep]] tables; give the axes with --param or --values", errUsage)
 		}
+	}
+	if precision && (len(params)+len(values) > 0 || *metricList != "" || *sweepFile) {
+		return fmt.Errorf("%w: --precision with a sharded sweep: %s", errUsage, unshardable)
+	}
+	if precision {
+		prec, err := pf.rule([]string{mainMetric(spec)}, spec.Runs, spec.FirstRun, nil)
+		if err != nil {
+			return err
+		}
+		if err := prec.Defined(spec); err != nil {
+			return err
+		}
+		j.stages, j.rule = len(prec.Checkpoints(spec.Runs)), newStageRecord(prec, 0)
 	}
 	if len(params)+len(values) > 0 || *metricList != "" || *sweepFile {
 		// A sweep: its axes and metrics are checked here, as alliancesim sweep would.
@@ -201,6 +224,11 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	j.runArgs = append(j.runArgs, sweepArgs...)
+	for _, fl := range []struct{ name, v string }{{"precision", pf.halfWidth}, {"precision-metric", pf.metric}, {"max-runs", pf.maxRuns}} {
+		if given[fl.name] {
+			j.runArgs = append(j.runArgs, "--"+fl.name, fl.v)
+		}
+	}
 	if given["workers"] {
 		j.workers = strconv.Itoa(rf.workers)
 	}
@@ -214,7 +242,12 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	}
 	j.scenario, j.hash, j.runs, j.seed = spec.Name, f.Hash(), spec.Runs, spec.Seed
 
-	return j.write(ctx, e, rf.force, *submit, sim.NumChunks(spec), fmt.Sprintf("%d runs make %d chunks of %d", j.runs, sim.NumChunks(spec), sim.ChunkSize))
+	units, unitsText := sim.NumChunks(spec), fmt.Sprintf("%d runs make %d chunks of %d", j.runs, sim.NumChunks(spec), sim.ChunkSize)
+	if j.stages > 0 { // the shards split each stage; the last is the largest
+		units = (j.rule.MaxRuns + sim.ChunkSize - 1) / sim.ChunkSize
+		unitsText = fmt.Sprintf("even the %d runs of --max-runs make %d chunks of %d", j.rule.MaxRuns, units, sim.ChunkSize)
+	}
+	return j.write(ctx, e, rf.force, *submit, units, unitsText)
 }
 
 // write claims the output folder, writes the two scripts and, with submit, submits them. units
@@ -229,7 +262,7 @@ func (j *slurmJob) write(ctx context.Context, e *env, force, submit bool, units 
 	}
 	od.close()
 	parts, logs := filepath.Join(j.dir, "parts"), filepath.Join(j.dir, "logs")
-	if err := clearStaleParts(parts, j.shards, j.hash, force); err != nil {
+	if err := clearStaleParts(parts, j.shards, j.hash, j.rule, force); err != nil {
 		return err
 	}
 	// Slurm does not create the directory of a job's --output file: a job whose log cannot be
@@ -259,8 +292,11 @@ func (j *slurmJob) write(ctx context.Context, e *env, force, submit bool, units 
 	}
 	fmt.Fprintf(e.stderr, "wrote %s and %s: %d shards of %d runs of %s\n", shardsPath, mergePath, j.shards, j.runs, j.scenario)
 	if !submit {
-		fmt.Fprint(e.stdout, submitSnippet(shardsPath, mergePath))
+		fmt.Fprint(e.stdout, submitSnippet(shardsPath, mergePath, j.stages))
 		return nil
+	}
+	if j.stages > 0 {
+		return j.submitStages(ctx, e, shardsPath, mergePath)
 	}
 	arrayID, err := sbatch(ctx, shardsPath)
 	if err != nil {
@@ -362,21 +398,24 @@ func shardRunArgs(pos []string, rf *runFlags, given map[string]bool) ([]string, 
 }
 
 // clearStaleParts refuses, or with force deletes, partial results in dir that merge would
-// refuse to combine with this job's: those of another config or another number of shards.
-// Parts of this very job (a resubmission) are left alone; the shards overwrite them.
-func clearStaleParts(dir string, n int, hash string, force bool) error {
+// refuse to combine with this job's: those of another config, another number of shards, or
+// another precision rule (rule, nil for a plain run). Parts of this very job (a resubmission)
+// are left alone; the shards overwrite them.
+func clearStaleParts(dir string, n int, hash string, rule *stageRecord, force bool) error {
 	files, _ := filepath.Glob(filepath.Join(dir, "part-*-of-*.json")) // the pattern is valid
 	var stale []string
 	for _, file := range files {
 		var p struct {
-			Hash   string `json:"config_sha256"`
-			Shards int    `json:"shards"`
+			Hash   string       `json:"config_sha256"`
+			Shards int          `json:"shards"`
+			Stage  *stageRecord `json:"precision_stage"`
 		}
 		b, err := os.ReadFile(file)
 		if err != nil {
 			return fmt.Errorf("partial results: %w", err)
 		}
-		if json.Unmarshal(b, &p) != nil || p.Hash != hash || p.Shards != n {
+		if json.Unmarshal(b, &p) != nil || p.Hash != hash || p.Shards != n ||
+			(p.Stage == nil) != (rule == nil) || p.Stage != nil && !p.Stage.sameRule(rule) {
 			stale = append(stale, file)
 		}
 	}
@@ -388,7 +427,7 @@ func clearStaleParts(dir string, n int, hash string, force bool) error {
 		if len(stale) > 1 {
 			names += fmt.Sprintf(" and %d more", len(stale)-1)
 		}
-		return fmt.Errorf("%s holds partial results of another config or number of shards (%s), which merge would refuse to mix with these; use another --out, or --force to delete them",
+		return fmt.Errorf("%s holds partial results of another config, number of shards or precision rule (%s), which merge would refuse to mix with these; use another --out, or --force to delete them",
 			dir, names)
 	}
 	for _, file := range stale {
@@ -429,7 +468,7 @@ func (j *slurmJob) header(b *strings.Builder, what, about string) {
 		b.WriteString("# " + line)
 	}
 	b.WriteString("#\n")
-	for line := range strings.Lines(submitSnippet(filepath.Join(j.dir, "shards.sbatch"), filepath.Join(j.dir, "merge.sbatch"))) {
+	for line := range strings.Lines(submitSnippet(filepath.Join(j.dir, "shards.sbatch"), filepath.Join(j.dir, "merge.sbatch"), j.stages)) {
 		if rest, ok := strings.CutPrefix(line, "# "); ok {
 			b.WriteString("# " + rest)
 		} else {
@@ -458,6 +497,16 @@ func (j *slurmJob) shardsScript() string {
 	what := fmt.Sprintf(`Array task K of %[1]d computes the runs of every chunk c with c mod %[1]d = K (--shard slurm
 takes K and %[1]d from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT) and writes
 parts/part-K-of-%[1]d.json and .csv; merge.sbatch combines them once all tasks have succeeded.`, j.shards)
+	if j.stages > 0 {
+		what = fmt.Sprintf(`The ensemble grows to a precision (--precision %[2]g, metric %[3]s, at most %[4]d runs) in
+up to %[5]d stages, one job array each: submit this script once per stage S, 0 to %[6]d, with S
+as its argument, each after the one before (--dependency=afterok), as below. Array task K of
+stage S reads the parts of the stages before it, applies the rule, and either computes the runs
+of stage S in every chunk c with c mod %[1]d = K (--shard slurm takes K and %[1]d from
+SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT), writing parts/part-K-of-%[1]d-stage-S.json
+and .csv, or, once the rule has stopped, exits at once. merge.sbatch combines the parts up to
+where the rule stopped.`, j.shards, j.rule.Target, j.rule.Metric, j.rule.MaxRuns, j.stages, j.stages-1)
+	}
 	if j.command == "explore" {
 		what = fmt.Sprintf(`Array task K of %[1]d computes every block b of %[2]d design points with b mod %[1]d = K (--shard
 slurm takes K and %[1]d from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT) and writes
@@ -487,9 +536,16 @@ count one task, not %[1]d. Run the command at the end with --shard K/%[1]d in pl
 	if j.workdir != "" {
 		fmt.Fprintf(&b, "cd %s\n", shellQuote(j.workdir))
 	}
+	stage := ""
+	if j.stages > 0 {
+		b.WriteString("# The stage of the rule this job array computes is the script's argument.\n")
+		b.WriteString("stage=${1:-}\n")
+		fmt.Fprintf(&b, "case $stage in\n'' | *[!0-9]*)\n  echo \"shards.sbatch: give the stage, 0 to %d, as the argument: sbatch shards.sbatch S\" >&2\n  exit 2\n  ;;\nesac\n\n", j.stages-1)
+		stage = ` --stage "$stage"`
+	}
 	cmd := append([]string{j.binary, j.command}, j.runArgs...)
-	fmt.Fprintf(&b, "exec %s \\\n  --shard slurm --out %s --quiet --workers %s\n",
-		shellJoin(cmd), shellQuote(filepath.Join(j.dir, "parts")), workers)
+	fmt.Fprintf(&b, "exec %s \\\n  --shard slurm --out %s --quiet --workers %s%s\n",
+		shellJoin(cmd), shellQuote(filepath.Join(j.dir, "parts")), workers, stage)
 	return b.String()
 }
 
@@ -516,13 +572,58 @@ Merge refuses a missing shard and names it; its outputs are byte-identical to on
 	return b.String()
 }
 
-// submitSnippet is the shell that submits the two scripts, the merge after the shards.
-func submitSnippet(shards, merge string) string {
+// submitSnippet is the shell that submits the two scripts, the merge after the shards; with
+// stages, the shards once per stage, each after the one before.
+func submitSnippet(shards, merge string, stages int) string {
+	if stages > 0 {
+		var b strings.Builder
+		fmt.Fprintf(&b, `# Submit the %d stages of the rule, each job array once the one before has succeeded, then
+# the merge (--parsable prints JOBID, or JOBID;CLUSTER on a multi-cluster setup):
+jobid=$(sbatch --parsable %s 0)
+`, stages, shellQuote(shards))
+		for s := 1; s < stages; s++ {
+			fmt.Fprintf(&b, "jobid=$(sbatch --parsable --dependency=afterok:${jobid%%%%;*} %s %d)\n", shellQuote(shards), s)
+		}
+		fmt.Fprintf(&b, "sbatch --dependency=afterok:${jobid%%%%;*} %s\n", shellQuote(merge))
+		return b.String()
+	}
 	return fmt.Sprintf(`# Submit the shards, then the merge once every shard has succeeded
 # (--parsable prints JOBID, or JOBID;CLUSTER on a multi-cluster setup):
 jobid=$(sbatch --parsable %s)
 sbatch --dependency=afterok:${jobid%%%%;*} %s
 `, shellQuote(shards), shellQuote(merge))
+}
+
+// submitStages submits the shards script once per stage, each job array after the one before,
+// then the merge after the last.
+func (j *slurmJob) submitStages(ctx context.Context, e *env, shardsPath, mergePath string) error {
+	var ids []string
+	for s := range j.stages {
+		args := []string{shardsPath, strconv.Itoa(s)}
+		if s > 0 {
+			args = append([]string{"--dependency=afterok:" + ids[s-1]}, args...)
+		}
+		id, err := sbatch(ctx, args...)
+		if err != nil {
+			if s == 0 {
+				return fmt.Errorf("submit the shards of stage 0: %w", err)
+			}
+			return fmt.Errorf("stages 0 to %d submitted as jobs %s, but submitting stage %d failed: %w; submit the rest by hand as %s says",
+				s-1, strings.Join(ids, ", "), s, err, shardsPath)
+		}
+		ids = append(ids, id)
+		fmt.Fprintf(e.stdout, "stage %d job %s: array 0-%d\n", s, id, j.shards-1)
+	}
+	last := ids[len(ids)-1]
+	mergeID, err := sbatch(ctx, "--dependency=afterok:"+last, mergePath)
+	if err != nil {
+		return fmt.Errorf("stages submitted as jobs %s, but submitting the merge failed: %w; submit it with: sbatch --dependency=afterok:%s %s",
+			strings.Join(ids, ", "), err, last, shellQuote(mergePath))
+	}
+	fmt.Fprintf(e.stdout, "merge job %s: runs once every stage succeeded (afterok:%s), writes %s; the shards of stages the rule does not need exit at once\n",
+		mergeID, last, filepath.Join(j.dir, "summary.json"))
+	fmt.Fprintf(e.stderr, "follow them with: squeue -j %s,%s\n", strings.Join(ids, ","), mergeID)
+	return nil
 }
 
 // sbatch runs sbatch --parsable with args and returns the job id it printed.

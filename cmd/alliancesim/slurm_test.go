@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -141,6 +142,68 @@ func TestSlurmScriptsByHand(t *testing.T) {
 	}
 }
 
+// slurm --precision writes the stages as one script submitted once per stage; run by hand,
+// stage after stage (those the rule does not need exiting at once), then the merge, they give
+// the files of the unsharded run --precision byte for byte.
+func TestSlurmPrecisionByHand(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	dir := t.TempDir()
+	// Checkpoints 256, 512, 1024, 2048, 3000: five stages, of which the rule needs three (the
+	// half-width of focus_armed_attacked at 512 runs, about 0.024, projects below 0.02).
+	flags := []string{"--runs", "256", "--steps", "10", "--precision", "0.02", "--max-runs", "3000"}
+	r := alliancesim(t, dir, append([]string{"slurm", "--shards", "3", "--out", "sl"}, flags...)...)
+	if r.code != 0 {
+		t.Fatalf("slurm: exit %d: %s", r.code, r.stderr)
+	}
+	if n := strings.Count(r.stdout, "shards.sbatch "); n != 5 || !strings.Contains(r.stdout, "--dependency=afterok:${jobid%%;*} "+filepath.Join(dir, "sl", "shards.sbatch")+" 4)\n") {
+		t.Errorf("the submit commands do not chain the 5 stages:\n%s", r.stdout)
+	}
+	script := func(name string, args []string, env ...string) (string, error) {
+		t.Helper()
+		cmd := exec.Command(bash, append([]string{filepath.Join(dir, "sl", name)}, args...)...)
+		cmd.Dir = t.TempDir()
+		cmd.Env = append(os.Environ(), append([]string{"ALLIANCESIM_AS_MAIN=1"}, env...)...)
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	out, err := script("shards.sbatch", nil, "SLURM_ARRAY_TASK_ID=0", "SLURM_ARRAY_TASK_COUNT=3")
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 2 || !strings.Contains(out, "give the stage, 0 to 4") {
+		t.Errorf("no stage: %v, want exit 2 asking for it\n%s", err, out)
+	}
+	for s := range 5 {
+		for _, k := range []string{"1", "0", "2"} {
+			out, err := script("shards.sbatch", []string{fmt.Sprint(s)}, "SLURM_ARRAY_TASK_ID="+k, "SLURM_ARRAY_TASK_COUNT=3")
+			if err != nil {
+				t.Fatalf("stage %d, task %s: %v\n%s", s, k, err, out)
+			}
+			if needed := s < 3; needed == strings.Contains(out, "is not needed") {
+				t.Errorf("stage %d, task %s: needed %v, but it said: %s", s, k, needed, out)
+			}
+		}
+	}
+	if out, err := script("merge.sbatch", nil); err != nil {
+		t.Fatalf("merge.sbatch: %v\n%s", err, out)
+	}
+	if r := alliancesim(t, dir, append([]string{"run", "--out", "full", "--quiet"}, flags...)...); r.code != 0 {
+		t.Fatalf("run: exit %d: %s", r.code, r.stderr)
+	}
+	for _, name := range []string{"summary.json", "runs.csv", "survival.png", "outcomes.png"} {
+		if readFile(t, filepath.Join(dir, "sl", name)) != readFile(t, filepath.Join(dir, "full", name)) {
+			t.Errorf("%s of the Slurm stages differs from the unsharded run's", name)
+		}
+	}
+	if !strings.Contains(readFile(t, filepath.Join(dir, "full", "summary.json")), `"checkpoints": [
+      256,
+      512,
+      1024
+    ]`) {
+		t.Error("the unsharded run did not stop at the third checkpoint: the test no longer tests what it says")
+	}
+}
+
 func TestSlurmFlagErrors(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "notexec"), []byte("x"), 0o644); err != nil {
@@ -163,8 +226,10 @@ func TestSlurmFlagErrors(t *testing.T) {
 		{[]string{"--shards", "4", "--time", "1-24:00:00"}, 2, "want HH:MM:SS"},
 		{[]string{"--shards", "4", "--time", "00:00:00"}, 2, "want HH:MM:SS"},
 		{[]string{"--shards", "4", "--cpus", "0"}, 2, "--cpus 0: want at least 1"},
-		{[]string{"--shards", "4", "--precision", "0.01"}, 2, "--precision with slurm: whether to grow"},
-		{[]string{"--shards", "4", "--max-runs", "5000"}, 2, "no shard sees"},
+		{[]string{"--shards", "4", "--max-runs", "5000"}, 2, "need --precision H"},
+		{[]string{"--shards", "4", "--precision", "0.01", "--precision-metric", "reliability"}, 2, "proportions of runs"},
+		{[]string{"--shards", "4", "--precision", "0.01", "--param", "rep.init=0.3:0.9:3"}, 2, "--precision with a sharded sweep"},
+		{[]string{"--shards", "4", "--precision", "0.01", "--", "explore", "x.toml"}, 2, "--precision with slurm -- explore"},
 		{[]string{"--shards", "4", "--partition", "a b"}, 2, "--partition"},
 		{[]string{"--shards", "4", "--first-run", "-1"}, 2, "--first-run"},
 		{[]string{"--shards", "4", "--set", "model.gamma"}, 2, "want path=value"},
@@ -227,6 +292,12 @@ func TestSlurmStaleParts(t *testing.T) {
 	if !strings.Contains(readFile(t, filepath.Join(dir, "sl", "merge.sbatch")), " --force\n") {
 		t.Error("merge.sbatch does not pass on --force")
 	}
+	// A plain run's parts are stale for a run grown to a precision, of the same config.
+	run(0, "run", "--runs", "300", "--shard", "0/2", "--out", "sl/parts", "--quiet")
+	r = run(1, "slurm", "--runs", "300", "--shards", "2", "--precision", "0.01", "--out", "sl")
+	if !strings.Contains(r.stderr, "part-0-of-2.json") || !strings.Contains(r.stderr, "precision rule") {
+		t.Errorf("a plain part is not refused for a --precision job: %s", r.stderr)
+	}
 }
 
 // --submit submits the array, then the merge with a dependency on the array's job id.
@@ -284,6 +355,31 @@ if [ "$(wc -l < "$FAKE_SBATCH_LOG")" -eq 1 ]; then echo 41; else echo '42;cluste
 	r = alliancesim(t, dir, "slurm", "--shards", "4", "--runs", "300", "--out", "sl", "--submit")
 	if r.code != 1 || !strings.Contains(r.stderr, "submit the shards") || !strings.Contains(r.stderr, "Invalid partition name") {
 		t.Errorf("failing sbatch: exit %d, want 1 with sbatch's message\n%s", r.code, r.stderr)
+	}
+
+	// With --precision, one job array per stage (checkpoints 256, 512, 1000), each after the
+	// one before, and the merge after the last.
+	t.Setenv("FAKE_SBATCH_FAIL", "")
+	if err := os.Remove(log); err != nil {
+		t.Fatal(err)
+	}
+	r = alliancesim(t, dir, "slurm", "--shards", "2", "--runs", "256", "--precision", "0.01", "--max-runs", "1000", "--out", "st", "--submit")
+	if r.code != 0 {
+		t.Fatalf("--precision --submit: exit %d: %s", r.code, r.stderr)
+	}
+	abs = filepath.Join(dir, "st")
+	calls = strings.Split(strings.TrimSpace(readFile(t, log)), "\n")
+	want = []string{
+		"--parsable " + abs + "/shards.sbatch 0",
+		"--parsable --dependency=afterok:41 " + abs + "/shards.sbatch 1",
+		"--parsable --dependency=afterok:42 " + abs + "/shards.sbatch 2",
+		"--parsable --dependency=afterok:42 " + abs + "/merge.sbatch",
+	}
+	if strings.Join(calls, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sbatch called with\n%s\nwant\n%s", strings.Join(calls, "\n"), strings.Join(want, "\n"))
+	}
+	if !strings.Contains(r.stdout, "merge job 42: runs once every stage succeeded (afterok:42)") {
+		t.Errorf("stdout lacks the merge job:\n%s", r.stdout)
 	}
 }
 
