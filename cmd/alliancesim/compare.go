@@ -42,6 +42,7 @@ func compareOptions(ctx context.Context, e *env, args []string, given []option) 
 		"comma-separated `metrics`: "+strings.Join(sim.MetricNames(), ", "))
 	var pf precisionFlags
 	pf.register(fs, "the first --metric that is a proportion of runs; the widest half-width over the options must meet the target, and all options get the same runs")
+	stageFlag := fs.String("stage", "", "with --precision and --shard: compute the shard's runs of stage `S` of the rule for every option (0 is the first checkpoint's runs, S the runs from checkpoint S-1 to S), once every shard of the stages before it has written its part into --out; a stage the rule does not need does nothing")
 	withRows := fs.Bool("rows", false, "also write compare-runs.csv and compare-states.csv: every option's runs.csv and states.csv in one long table each (large: options × runs × states rows)")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -92,9 +93,20 @@ func compareOptions(ctx context.Context, e *env, args []string, given []option) 
 	if err != nil {
 		return err
 	}
-	prec, err := pf.rule(metricNames(metrics), specs[0].Runs, specs[0].FirstRun, sh)
+	// A shard follows the rule stage by stage (comparestage.go), not in one go.
+	prec, err := pf.rule(metricNames(metrics), specs[0].Runs, specs[0].FirstRun, nil)
 	if err != nil {
 		return err
+	}
+	var stage *stageRecord
+	var cps []int
+	if prec != nil {
+		cps = prec.Checkpoints(specs[0].Runs)
+	}
+	if s, err := parseStage(*stageFlag, prec, sh, cps); err != nil {
+		return err
+	} else if s >= 0 {
+		stage = newStageRecord(prec, s)
 	}
 	if *withRows && (sh != nil || prec != nil) {
 		return fmt.Errorf("%w: --rows with --shard or --precision: the per-run rows are written by an unsharded comparison of fixed runs", errUsage)
@@ -104,6 +116,9 @@ func compareOptions(ctx context.Context, e *env, args []string, given []option) 
 		return err
 	}
 	defer od.close()
+	if stage != nil {
+		return compareStage(ctx, e, out, stage, sh, prov, opts, specs, hashes, metrics, prec, cps, rf.workers)
+	}
 	runs := specs[0].Runs
 	if prec != nil {
 		runs = prec.MaxRuns // for the bar: the ETA is to --max-runs, the most it may take
@@ -155,7 +170,7 @@ func compareOptions(ctx context.Context, e *env, args []string, given []option) 
 	}
 	bar.finish()
 	if sh != nil {
-		if err := writeComparePart(out, sh, prov, opts, specs, hashes, metrics, pts); err != nil {
+		if err := writeComparePart(out, sh, nil, prov, opts, specs, hashes, metrics, pts); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "wrote %s: shard %s of %d options (compare-%s.json); combine the shards with alliancesim merge %s\n",

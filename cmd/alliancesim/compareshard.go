@@ -16,6 +16,10 @@ type comparePart struct {
 	shardHeader                 // Kind "compare"
 	Metrics     []string        `json:"metrics"`
 	Options     []comparePartOp `json:"options"`
+	// Stage, for a shard of a comparison grown to a precision, is its stage and the rule's
+	// flags; such a part is compare-part-K-of-N-stage-S.json, its outcomes those of the stage's
+	// runs only.
+	Stage *stageRecord `json:"precision_stage,omitempty"`
 }
 
 type comparePartOp struct {
@@ -27,8 +31,8 @@ type comparePartOp struct {
 	Outcomes [][]uint64     `json:"outcomes"`
 }
 
-func writeComparePart(dir string, sh *shard, prov provenance, opts []option, specs []*sim.Spec, hashes []string, metrics []sim.Metric, pts []*sim.SweepPoint) error {
-	p := comparePart{shardHeader: newShardHeader(prov, "compare", specs[0], sh)}
+func writeComparePart(dir string, sh *shard, stage *stageRecord, prov provenance, opts []option, specs []*sim.Spec, hashes []string, metrics []sim.Metric, pts []*sim.SweepPoint) error {
+	p := comparePart{shardHeader: newShardHeader(prov, "compare", specs[0], sh), Stage: stage}
 	for _, m := range metrics {
 		p.Metrics = append(p.Metrics, m.Name)
 	}
@@ -39,11 +43,14 @@ func writeComparePart(dir string, sh *shard, prov provenance, opts []option, spe
 		}
 		p.Options = append(p.Options, op)
 	}
-	return writeSealed(filepath.Join(dir, "compare-"+sh.base()+".json"), &p, true)
+	return writeSealed(filepath.Join(dir, comparePartBase(sh, stage)+".json"), &p, true)
 }
 
 // mergeCompare combines the shards of a comparison into the outputs of the unsharded one.
 func mergeCompare(e *env, ps []*comparePart, files []string, out string, force bool) error {
+	if slices.ContainsFunc(ps, func(p *comparePart) bool { return p.Stage != nil }) {
+		return mergeCompareStages(e, ps, files, out, force)
+	}
 	first := ps[0]
 	var ids []shardID
 	for i, p := range ps {

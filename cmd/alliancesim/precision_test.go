@@ -139,7 +139,7 @@ func TestPrecisionErrors(t *testing.T) {
 		{[]string{"run", "--precision", "0.01", "--shard", "0/2"}, "--precision with --shard needs --stage S"},
 		{[]string{"sweep", "--param", "rep.init=0.3:0.9:3", "--precision", "0.01", "--resume"}, "--precision with --resume"},
 		{[]string{"sweep", "--param", "rep.init=0.3:0.9:3", "--precision", "0.01", "--shard", "1/3"}, "--precision with --shard"},
-		{[]string{"compare", "europe-2025", "ukraine-nato", "--precision", "0.01", "--shard", "0/2"}, "--precision with --shard"},
+		{[]string{"compare", "europe-2025", "ukraine-nato", "--precision", "0.01", "--shard", "0/2"}, "--precision with --shard needs --stage S"},
 		{[]string{"run", "burden-sharing", "--precision", "0.01", "--precision-metric", "focus_attacked", "--runs", "10"}, "focus_attacked is not defined for"},
 	} {
 		r := alliancesim(t, dir, append(test.args, "--out", filepath.Join(dir, "o"), "--quiet")...)

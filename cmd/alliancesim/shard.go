@@ -112,6 +112,9 @@ part-K-of-N.csv) into summary.json, runs.csv and the charts, byte-identical to a
 or of one sweep (sweep-part-K-of-N.json beside points/) into sweep.csv, sweep.json and its chart;
 or of one comparison (compare-part-K-of-N.json) into compare.csv, compare.json and its charts;
 or of one exploration (explore-part-K-of-N.json beside points/) into explore.json and the rest.
+The stages of a run or a comparison grown to a precision (part-K-of-N-stage-S.json, from
+--precision H --shard K/N --stage S) are merged up to the checkpoint where the rule stops, which
+merge finds by applying it as the unsharded command does.
 It refuses a missing shard, a duplicate, or partials from a different config, seed, version or N,
 and names the culprit. Arguments are partial files, or directories holding them.`
 
