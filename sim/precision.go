@@ -292,7 +292,7 @@ func SweepTo(ctx context.Context, spec *Spec, axes []Axis, p Precision, opt Swee
 	grid := make([]*SweepPoint, total)
 	for idx := range total {
 		specs[idx] = new(Spec)
-		grid[idx] = gridPoint(spec, axes, idx, specs[idx])
+		grid[idx] = GridPoint(spec, axes, idx, specs[idx])
 	}
 	pts, reached, err := MeasureTo(ctx, specs, opt.Metrics, p, Options{Workers: opt.Workers, Progress: opt.Progress})
 	if err != nil {

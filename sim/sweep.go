@@ -71,7 +71,7 @@ func Sweep(ctx context.Context, spec *Spec, axes []Axis, opt SweepOptions) ([]*S
 			done += spec.Runs
 			continue
 		}
-		pt := gridPoint(spec, axes, idx, &scratch)
+		pt := GridPoint(spec, axes, idx, &scratch)
 		base := done
 		var rows io.Writer
 		if opt.Rows != nil {
@@ -102,9 +102,9 @@ func Sweep(ctx context.Context, spec *Spec, axes []Axis, opt SweepOptions) ([]*S
 	return points, nil
 }
 
-// gridPoint makes dst spec at point idx of the grid over axes, and returns the point, not yet
-// measured.
-func gridPoint(spec *Spec, axes []Axis, idx int, dst *Spec) *SweepPoint {
+// GridPoint makes dst spec at point idx of the grid over axes (row-major), and returns the point,
+// not yet measured.
+func GridPoint(spec *Spec, axes []Axis, idx int, dst *Spec) *SweepPoint {
 	coord := make([]int, len(axes))
 	for k, rem := len(axes)-1, idx; k >= 0; k-- {
 		coord[k] = rem % len(axes[k].Values)

@@ -19,9 +19,9 @@ const defaultMaxRuns = 100_000
 // maxMaxRuns is the largest --max-runs, the largest simulation.runs a config may ask for.
 const maxMaxRuns = 10_000_000
 
-// unshardable says why sweep and explore refuse adaptive precision with shards, which run and
-// compare take stage by stage (shardstage.go, comparestage.go).
-const unshardable = "sweep and explore grow every point together, and their shards cannot yet follow the rule stage by stage as run's and compare's do (--precision H --shard K/N --stage S); run their shards with a fixed --runs (a --precision run reports the runs it needed)"
+// unshardable says why explore refuses adaptive precision with shards, which run, compare and
+// sweep take stage by stage (shardstage.go, comparestage.go, sweepstage.go).
+const unshardable = "explore grows every design point and option together, and its shards cannot yet follow the rule stage by stage as those of run, compare and sweep do (--precision H --shard K/N --stage S); run its shards with a fixed --runs (a --precision run reports the runs it needed)"
 
 // precisionFlags are the flags of adaptive precision (sim.Precision), shared by run, compare
 // and sweep.

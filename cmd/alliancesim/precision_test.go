@@ -138,7 +138,8 @@ func TestPrecisionErrors(t *testing.T) {
 		{[]string{"sweep", "--param", "rep.init=0.3:0.9:3", "--metric", "reliability,focus_economy_lost", "--precision", "0.01"}, "none of the metrics (reliability, focus_economy_lost) is a proportion of runs"},
 		{[]string{"run", "--precision", "0.01", "--shard", "0/2"}, "--precision with --shard needs --stage S"},
 		{[]string{"sweep", "--param", "rep.init=0.3:0.9:3", "--precision", "0.01", "--resume"}, "--precision with --resume"},
-		{[]string{"sweep", "--param", "rep.init=0.3:0.9:3", "--precision", "0.01", "--shard", "1/3"}, "--precision with --shard"},
+		{[]string{"sweep", "--param", "rep.init=0.3:0.9:3", "--precision", "0.01", "--shard", "1/3"}, "--precision with --shard needs --stage S"},
+		{[]string{"sweep", "--param", "rep.init=0.3:0.9:3", "--stage", "1"}, "--stage is for the shards"},
 		{[]string{"compare", "europe-2025", "ukraine-nato", "--precision", "0.01", "--shard", "0/2"}, "--precision with --shard needs --stage S"},
 		{[]string{"run", "burden-sharing", "--precision", "0.01", "--precision-metric", "focus_attacked", "--runs", "10"}, "focus_attacked is not defined for"},
 	} {

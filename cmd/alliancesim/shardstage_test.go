@@ -76,48 +76,69 @@ func TestShardPrecisionMergeIdentical(t *testing.T) {
 	}
 }
 
-// A comparison grown to a precision, sharded stage by stage and merged, gives the outputs of the
-// unsharded compare --precision byte for byte: every option grown to the same runs, the paired
-// differences from the stages' outcomes put back in run order.
-func TestCompareShardPrecisionMergeIdentical(t *testing.T) {
-	dir := t.TempDir()
-	run := func(args ...string) result {
-		t.Helper()
-		r := alliancesim(t, dir, args...)
-		if r.code != 0 {
-			t.Fatalf("alliancesim %s: exit %d: %s", strings.Join(args, " "), r.code, r.stderr)
-		}
-		return r
-	}
-	// Checkpoints 256, 512, 1024, 2048, 3000, of which the rule needs three (as in the run's test).
-	flags := []string{"compare", "ukraine-agreements", "ukraine-nato", "--metric", "focus_armed_attacked,deterrence_failure",
-		"--steps", "10", "--runs", "256", "--precision", "0.02", "--max-runs", "3000", "--quiet"}
-	run(append(flags, "--out", "full", "--workers", "1")...)
-	if got := readFile(t, filepath.Join(dir, "full", "compare.json")); !strings.Contains(got, `"runs": 1024`) {
-		t.Fatal("the unsharded comparison did not stop at 1024 runs: the test no longer tests what it says")
-	}
-	for n := 1; n <= 3; n++ {
-		parts, workers := fmt.Sprint("parts", n), fmt.Sprint(1+n%2)
-		for s := range 5 {
-			for k := range n {
-				r := run(append(flags, "--shard", fmt.Sprintf("%d/%d", k, n), "--stage", fmt.Sprint(s), "--out", parts, "--workers", workers)...)
-				if needed := s < 3; needed == strings.Contains(r.stderr, "is not needed") {
-					t.Errorf("%d shards, stage %d: needed %v, but the shard said: %s", n, s, needed, r.stderr)
+// A comparison or a sweep grown to a precision, sharded stage by stage and merged, gives the
+// outputs of the unsharded command byte for byte: every option or grid point grown to the same
+// runs, the paired differences from the stages' outcomes put back in run order.
+func TestGrowTogetherShardMergeIdentical(t *testing.T) {
+	for _, tc := range []struct {
+		cmd   string
+		args  []string
+		files []string
+	}{
+		{"compare", []string{"ukraine-agreements", "ukraine-nato", "--metric", "focus_armed_attacked,deterrence_failure"},
+			[]string{"compare.json", "compare.csv", "compare-long.csv", "compare.png", "survival.png"}},
+		{"sweep", []string{"--param", "rep.init=0.3:0.9:3", "--metric", "armed_failure,deterrence_failure"},
+			[]string{"sweep.json", "sweep.csv", "sweep-long.csv", "sweep.png"}},
+	} {
+		t.Run(tc.cmd, func(t *testing.T) {
+			dir := t.TempDir()
+			run := func(args ...string) result {
+				t.Helper()
+				r := alliancesim(t, dir, args...)
+				if r.code != 0 {
+					t.Fatalf("alliancesim %s: exit %d: %s", strings.Join(args, " "), r.code, r.stderr)
+				}
+				return r
+			}
+			// Checkpoints 256, 512, 1024, 2048, 3000, of which the rule needs three.
+			flags := append(append([]string{tc.cmd}, tc.args...), "--steps", "10", "--runs", "256", "--precision", "0.02", "--max-runs", "3000", "--quiet")
+			run(append(flags, "--out", "full", "--workers", "1")...)
+			if got := readFile(t, filepath.Join(dir, "full", tc.files[0])); !strings.Contains(got, `"checkpoints": [
+      256,
+      512,
+      1024
+    ]`) {
+				t.Fatal("the unsharded command did not stop at 1024 runs: the test no longer tests what it says")
+			}
+			for n := 1; n <= 3; n++ {
+				parts, workers := fmt.Sprint("parts", n), fmt.Sprint(1+n%2)
+				for s := range 5 {
+					for k := range n {
+						r := run(append(flags, "--shard", fmt.Sprintf("%d/%d", k, n), "--stage", fmt.Sprint(s), "--out", parts, "--workers", workers)...)
+						if needed := s < 3; needed == strings.Contains(r.stderr, "is not needed") {
+							t.Errorf("%d shards, stage %d: needed %v, but the shard said: %s", n, s, needed, r.stderr)
+						}
+					}
+				}
+				merged := fmt.Sprint("merged", n)
+				run("merge", parts, "--out", merged)
+				for _, name := range tc.files {
+					if a, b := readFile(t, filepath.Join(dir, "full", name)), readFile(t, filepath.Join(dir, merged, name)); a != b {
+						t.Errorf("%d shards, %s workers: %s of the merged stages differs from the unsharded one's", n, workers, name)
+					}
 				}
 			}
-		}
-		merged := fmt.Sprint("merged", n)
-		run("merge", parts, "--out", merged)
-		for _, name := range []string{"compare.json", "compare.csv", "compare-long.csv", "compare.png", "survival.png"} {
-			if a, b := readFile(t, filepath.Join(dir, "full", name)), readFile(t, filepath.Join(dir, merged, name)); a != b {
-				t.Errorf("%d shards, %s workers: %s of the merged stages differs from the unsharded comparison's", n, workers, name)
+			// Stage 1 refuses before stage 0 is complete, and merge names the missing stage.
+			r := alliancesim(t, dir, append(flags, "--shard", "0/2", "--stage", "1", "--out", "early")...)
+			if r.code == 0 || !strings.Contains(r.stderr, "the rule needs stage 0 (256 runs)") {
+				t.Errorf("stage 1 first: exit %d: %s", r.code, r.stderr)
 			}
-		}
-	}
-	// Stage 1 refuses before stage 0 is complete.
-	r := alliancesim(t, dir, append(flags, "--shard", "0/2", "--stage", "1", "--out", "early")...)
-	if r.code == 0 || !strings.Contains(r.stderr, "the rule needs stage 0 (256 runs)") {
-		t.Errorf("stage 1 first: exit %d: %s", r.code, r.stderr)
+			run(append(flags, "--shard", "0/1", "--stage", "0", "--out", "short")...)
+			r = alliancesim(t, dir, "merge", "short", "--out", "m")
+			if r.code == 0 || !strings.Contains(r.stderr, "the rule asks for stage 1 (512 runs") {
+				t.Errorf("merge of stage 0 alone: exit %d: %s", r.code, r.stderr)
+			}
+		})
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -35,7 +36,7 @@ With --precision H (and --precision-metric, --max-runs, as run takes them) a run
 precision stage by stage: shards.sbatch takes the stage as its argument and is submitted once
 per stage of the rule, each job array with --dependency=afterok on the one before, the merge
 after the last (--submit does this); the shards of a stage the rule does not need exit at once.
-A sweep or an exploration with --precision is refused: their shards cannot yet grow together. Shard logs go to DIR/logs. The merged outputs are byte-identical to one
+A sweep grows likewise, every grid point together; an exploration with --precision is refused. Shard logs go to DIR/logs. The merged outputs are byte-identical to one
 unsharded alliancesim run (or sweep) with the same flags. The config is checked before anything
 is written.
 
@@ -158,11 +159,13 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("%w: --sweep: the config has no [[sweep]] tables; give the axes with --param or --values", errUsage)
 		}
 	}
-	if precision && (len(params)+len(values) > 0 || *metricList != "" || *sweepFile) {
-		return fmt.Errorf("%w: --precision with a sharded sweep: %s", errUsage, unshardable)
-	}
 	if precision {
-		prec, err := pf.rule([]string{mainMetric(spec)}, spec.Runs, spec.FirstRun, nil)
+		defaults := []string{mainMetric(spec)}
+		if len(params)+len(values) > 0 || *metricList != "" || *sweepFile {
+			// A sweep watches the first of its metrics that is a proportion, as sweep does.
+			defaults = strings.Split(cmp.Or(*metricList, defaultSweepMetrics), ",")
+		}
+		prec, err := pf.rule(defaults, spec.Runs, spec.FirstRun, nil)
 		if err != nil {
 			return err
 		}
@@ -503,9 +506,9 @@ up to %[5]d stages, one job array each: submit this script once per stage S, 0 t
 as its argument, each after the one before (--dependency=afterok), as below. Array task K of
 stage S reads the parts of the stages before it, applies the rule, and either computes the runs
 of stage S in every chunk c with c mod %[1]d = K (--shard slurm takes K and %[1]d from
-SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT), writing parts/part-K-of-%[1]d-stage-S.json
-and .csv, or, once the rule has stopped, exits at once. merge.sbatch combines the parts up to
-where the rule stopped.`, j.shards, j.rule.Target, j.rule.Metric, j.rule.MaxRuns, j.stages, j.stages-1)
+SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT), every grid point of a sweep together, writing
+its part into parts/ (*-K-of-%[1]d-stage-S.json), or, once the rule has stopped, exits at once.
+merge.sbatch combines the parts up to where the rule stopped.`, j.shards, j.rule.Target, j.rule.Metric, j.rule.MaxRuns, j.stages, j.stages-1)
 	}
 	if j.command == "explore" {
 		what = fmt.Sprintf(`Array task K of %[1]d computes every block b of %[2]d design points with b mod %[1]d = K (--shard

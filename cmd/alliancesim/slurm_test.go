@@ -144,63 +144,73 @@ func TestSlurmScriptsByHand(t *testing.T) {
 
 // slurm --precision writes the stages as one script submitted once per stage; run by hand,
 // stage after stage (those the rule does not need exiting at once), then the merge, they give
-// the files of the unsharded run --precision byte for byte.
+// the files of the unsharded run (or sweep) --precision byte for byte.
 func TestSlurmPrecisionByHand(t *testing.T) {
 	bash, err := exec.LookPath("bash")
 	if err != nil {
 		t.Skip("no bash")
 	}
-	dir := t.TempDir()
-	// Checkpoints 256, 512, 1024, 2048, 3000: five stages, of which the rule needs three (the
-	// half-width of focus_armed_attacked at 512 runs, about 0.024, projects below 0.02).
-	flags := []string{"--runs", "256", "--steps", "10", "--precision", "0.02", "--max-runs", "3000"}
-	r := alliancesim(t, dir, append([]string{"slurm", "--shards", "3", "--out", "sl"}, flags...)...)
-	if r.code != 0 {
-		t.Fatalf("slurm: exit %d: %s", r.code, r.stderr)
-	}
-	if n := strings.Count(r.stdout, "shards.sbatch "); n != 5 || !strings.Contains(r.stdout, "--dependency=afterok:${jobid%%;*} "+filepath.Join(dir, "sl", "shards.sbatch")+" 4)\n") {
-		t.Errorf("the submit commands do not chain the 5 stages:\n%s", r.stdout)
-	}
-	script := func(name string, args []string, env ...string) (string, error) {
-		t.Helper()
-		cmd := exec.Command(bash, append([]string{filepath.Join(dir, "sl", name)}, args...)...)
-		cmd.Dir = t.TempDir()
-		cmd.Env = append(os.Environ(), append([]string{"ALLIANCESIM_AS_MAIN=1"}, env...)...)
-		out, err := cmd.CombinedOutput()
-		return string(out), err
-	}
-	out, err := script("shards.sbatch", nil, "SLURM_ARRAY_TASK_ID=0", "SLURM_ARRAY_TASK_COUNT=3")
-	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 2 || !strings.Contains(out, "give the stage, 0 to 4") {
-		t.Errorf("no stage: %v, want exit 2 asking for it\n%s", err, out)
-	}
-	for s := range 5 {
-		for _, k := range []string{"1", "0", "2"} {
-			out, err := script("shards.sbatch", []string{fmt.Sprint(s)}, "SLURM_ARRAY_TASK_ID="+k, "SLURM_ARRAY_TASK_COUNT=3")
-			if err != nil {
-				t.Fatalf("stage %d, task %s: %v\n%s", s, k, err, out)
+	for _, tc := range []struct {
+		cmd   string
+		args  []string // the command's own, which slurm takes too
+		files []string
+	}{
+		{"run", nil, []string{"summary.json", "runs.csv", "survival.png", "outcomes.png"}},
+		{"sweep", []string{"--param", "rep.init=0.3:0.9:3", "--metric", "armed_failure,deterrence_failure"}, []string{"sweep.json", "sweep.csv", "sweep.png"}},
+	} {
+		t.Run(tc.cmd, func(t *testing.T) {
+			dir := t.TempDir()
+			// Checkpoints 256, 512, 1024, 2048, 3000: five stages, of which the rule needs three.
+			flags := append([]string{"--runs", "256", "--steps", "10", "--precision", "0.02", "--max-runs", "3000"}, tc.args...)
+			r := alliancesim(t, dir, append([]string{"slurm", "--shards", "3", "--out", "sl"}, flags...)...)
+			if r.code != 0 {
+				t.Fatalf("slurm: exit %d: %s", r.code, r.stderr)
 			}
-			if needed := s < 3; needed == strings.Contains(out, "is not needed") {
-				t.Errorf("stage %d, task %s: needed %v, but it said: %s", s, k, needed, out)
+			if n := strings.Count(r.stdout, "shards.sbatch "); n != 5 || !strings.Contains(r.stdout, "--dependency=afterok:${jobid%%;*} "+filepath.Join(dir, "sl", "shards.sbatch")+" 4)\n") {
+				t.Errorf("the submit commands do not chain the 5 stages:\n%s", r.stdout)
 			}
-		}
-	}
-	if out, err := script("merge.sbatch", nil); err != nil {
-		t.Fatalf("merge.sbatch: %v\n%s", err, out)
-	}
-	if r := alliancesim(t, dir, append([]string{"run", "--out", "full", "--quiet"}, flags...)...); r.code != 0 {
-		t.Fatalf("run: exit %d: %s", r.code, r.stderr)
-	}
-	for _, name := range []string{"summary.json", "runs.csv", "survival.png", "outcomes.png"} {
-		if readFile(t, filepath.Join(dir, "sl", name)) != readFile(t, filepath.Join(dir, "full", name)) {
-			t.Errorf("%s of the Slurm stages differs from the unsharded run's", name)
-		}
-	}
-	if !strings.Contains(readFile(t, filepath.Join(dir, "full", "summary.json")), `"checkpoints": [
+			script := func(name string, args []string, env ...string) (string, error) {
+				t.Helper()
+				cmd := exec.Command(bash, append([]string{filepath.Join(dir, "sl", name)}, args...)...)
+				cmd.Dir = t.TempDir()
+				cmd.Env = append(os.Environ(), append([]string{"ALLIANCESIM_AS_MAIN=1"}, env...)...)
+				out, err := cmd.CombinedOutput()
+				return string(out), err
+			}
+			out, err := script("shards.sbatch", nil, "SLURM_ARRAY_TASK_ID=0", "SLURM_ARRAY_TASK_COUNT=3")
+			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 2 || !strings.Contains(out, "give the stage, 0 to 4") {
+				t.Errorf("no stage: %v, want exit 2 asking for it\n%s", err, out)
+			}
+			for s := range 5 {
+				for _, k := range []string{"1", "0", "2"} {
+					out, err := script("shards.sbatch", []string{fmt.Sprint(s)}, "SLURM_ARRAY_TASK_ID="+k, "SLURM_ARRAY_TASK_COUNT=3")
+					if err != nil {
+						t.Fatalf("stage %d, task %s: %v\n%s", s, k, err, out)
+					}
+					if needed := s < 3; needed == strings.Contains(out, "is not needed") {
+						t.Errorf("stage %d, task %s: needed %v, but it said: %s", s, k, needed, out)
+					}
+				}
+			}
+			if out, err := script("merge.sbatch", nil); err != nil {
+				t.Fatalf("merge.sbatch: %v\n%s", err, out)
+			}
+			if r := alliancesim(t, dir, append([]string{tc.cmd, "--out", "full", "--quiet"}, flags...)...); r.code != 0 {
+				t.Fatalf("%s: exit %d: %s", tc.cmd, r.code, r.stderr)
+			}
+			for _, name := range tc.files {
+				if readFile(t, filepath.Join(dir, "sl", name)) != readFile(t, filepath.Join(dir, "full", name)) {
+					t.Errorf("%s of the Slurm stages differs from the unsharded %s's", name, tc.cmd)
+				}
+			}
+			if !strings.Contains(readFile(t, filepath.Join(dir, "full", tc.files[0])), `"checkpoints": [
       256,
       512,
       1024
     ]`) {
-		t.Error("the unsharded run did not stop at the third checkpoint: the test no longer tests what it says")
+				t.Error("the unsharded command did not stop at the third checkpoint: the test no longer tests what it says")
+			}
+		})
 	}
 }
 
@@ -228,7 +238,6 @@ func TestSlurmFlagErrors(t *testing.T) {
 		{[]string{"--shards", "4", "--cpus", "0"}, 2, "--cpus 0: want at least 1"},
 		{[]string{"--shards", "4", "--max-runs", "5000"}, 2, "need --precision H"},
 		{[]string{"--shards", "4", "--precision", "0.01", "--precision-metric", "reliability"}, 2, "proportions of runs"},
-		{[]string{"--shards", "4", "--precision", "0.01", "--param", "rep.init=0.3:0.9:3"}, 2, "--precision with a sharded sweep"},
 		{[]string{"--shards", "4", "--precision", "0.01", "--", "explore", "x.toml"}, 2, "--precision with slurm -- explore"},
 		{[]string{"--shards", "4", "--partition", "a b"}, 2, "--partition"},
 		{[]string{"--shards", "4", "--first-run", "-1"}, 2, "--first-run"},

@@ -36,6 +36,9 @@ reproducible from its config alone (see ` + "`alliancesim init`" + `):
   values = ["buckpass", "balance"]   # as --values state.Germany.strategy=buckpass,balance
 Any --param or --values replaces all of the config's [[sweep]] tables.`
 
+// defaultSweepMetrics are the metrics a sweep reports unless --metric says otherwise.
+const defaultSweepMetrics = "deterrence_failure,armed_failure,focus_attacked"
+
 func cmdSweep(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "sweep", "[SCENARIO|FILE.toml] [--param PATH=LO:HI:N] [--values PATH=a,b] [flags]", sweepDoc)
 	var rf runFlags
@@ -45,10 +48,11 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	fs.Var(&values, "values", "a swept path with listed values, `PATH=a,b,c` (repeatable)")
 	withRows := fs.Bool("rows", false, "also write sweep-runs.csv and sweep-states.csv: every point's runs.csv and states.csv in one long table each (large: points × runs × states rows)")
 	resume := fs.Bool("resume", false, "skip grid points already complete in the output directory (from an interrupted sweep of the same config)")
-	metricList := fs.String("metric", "deterrence_failure,armed_failure,focus_attacked",
+	metricList := fs.String("metric", defaultSweepMetrics,
 		"comma-separated `metrics`: "+strings.Join(sim.MetricNames(), ", "))
 	var pf precisionFlags
 	pf.register(fs, "the first --metric that is a proportion of runs; the widest half-width over the grid points must meet the target, and all points get the same runs")
+	stageFlag := fs.String("stage", "", "with --precision and --shard: compute the shard's runs of stage `S` of the rule at every grid point (0 is the first checkpoint's runs, S the runs from checkpoint S-1 to S), once every shard of the stages before it has written its part into --out; a stage the rule does not need does nothing")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -88,9 +92,20 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	prec, err := pf.rule(metricNames(metrics), spec.Runs, spec.FirstRun, sh)
+	// A shard follows the rule stage by stage (sweepstage.go), not in one go.
+	prec, err := pf.rule(metricNames(metrics), spec.Runs, spec.FirstRun, nil)
 	if err != nil {
 		return err
+	}
+	var stage *stageRecord
+	var cps []int
+	if prec != nil {
+		cps = prec.Checkpoints(spec.Runs)
+	}
+	if s, err := parseStage(*stageFlag, prec, sh, cps); err != nil {
+		return err
+	} else if s >= 0 {
+		stage = newStageRecord(prec, s)
 	}
 	if prec != nil && *resume {
 		return fmt.Errorf("%w: --precision with --resume: an adaptive sweep keeps no points until its last checkpoint; rerun it without --resume", errUsage)
@@ -103,6 +118,9 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer od.close()
+	if stage != nil {
+		return sweepStage(ctx, e, out, stage, sh, prov, sweepID(prov.ConfigSHA256, axes, metrics), f, spec, axes, metrics, prec, cps, rf.workers)
+	}
 	if prec != nil {
 		return sweepTo(ctx, e, od, prov, f, spec, axes, metrics, prec, rf)
 	}

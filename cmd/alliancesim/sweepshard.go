@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"alliancesim/config"
@@ -19,9 +20,24 @@ type sweepManifest struct {
 	Axes        []sweepAxis `json:"axes"`
 	Metrics     []string    `json:"metrics"`
 	Config      string      `json:"config"`
+	// Stage, for a shard of a sweep grown to a precision, is its stage and the rule's flags;
+	// such a part is sweep-part-K-of-N-stage-S.json and holds its points itself, in Points.
+	Stage  *stageRecord `json:"precision_stage,omitempty"`
+	Points []stagePoint `json:"points,omitempty"`
+}
+
+// stagePoint is a grid point's share of a stage: its chunks and the outcomes of the stage's runs.
+type stagePoint struct {
+	Chunks   []partialChunk `json:"chunks"`
+	Outcomes [][]uint64     `json:"outcomes"`
 }
 
 func writeSweepManifest(dir string, sh *shard, prov provenance, id string, f *config.File, spec *sim.Spec, axes []sim.Axis, metrics []sim.Metric) error {
+	m := newSweepManifest(sh, prov, id, f, spec, axes, metrics)
+	return writeSealed(filepath.Join(dir, "sweep-"+sh.base()+".json"), m, true)
+}
+
+func newSweepManifest(sh *shard, prov provenance, id string, f *config.File, spec *sim.Spec, axes []sim.Axis, metrics []sim.Metric) *sweepManifest {
 	m := sweepManifest{shardHeader: newShardHeader(prov, "sweep", spec, sh), SweepID: id, Config: string(mustTOML(f))}
 	for _, a := range axes {
 		m.Axes = append(m.Axes, sweepAxis{Path: a.Path, Values: a.Values, Labels: a.Labels})
@@ -29,11 +45,14 @@ func writeSweepManifest(dir string, sh *shard, prov provenance, id string, f *co
 	for _, met := range metrics {
 		m.Metrics = append(m.Metrics, met.Name)
 	}
-	return writeSealed(filepath.Join(dir, "sweep-"+sh.base()+".json"), &m, true)
+	return &m
 }
 
 // mergeSweep combines the shards of a sweep into the outputs of the unsharded sweep.
 func mergeSweep(e *env, ms []*sweepManifest, files []string, out string, force bool) error {
+	if slices.ContainsFunc(ms, func(m *sweepManifest) bool { return m.Stage != nil }) {
+		return mergeSweepStages(e, ms, files, out, force)
+	}
 	first := ms[0]
 	var ids []shardID
 	for i, m := range ms {
@@ -42,41 +61,9 @@ func mergeSweep(e *env, ms []*sweepManifest, files []string, out string, force b
 	if err := checkShards(ids, "sweep-part"); err != nil {
 		return err
 	}
-	f, err := config.Load("config of "+files[0], []byte(first.Config))
+	f, spec, axes, metrics, err := first.sweep(files[0])
 	if err != nil {
 		return err
-	}
-	if f.Hash() != first.ConfigSHA256 {
-		return fmt.Errorf("%s: its config does not match its sha256 (edited by hand?)", files[0])
-	}
-	spec, err := f.Spec()
-	if err != nil {
-		return err
-	}
-	if spec.Runs != first.Runs || spec.Seed != first.Seed {
-		return fmt.Errorf("%s: %d runs of seed %d, but its config says %d of seed %d", files[0], first.Runs, first.Seed, spec.Runs, spec.Seed)
-	}
-	spec.FirstRun = first.FirstRun
-	if len(first.Axes) == 0 || len(first.Axes) > config.MaxSweeps {
-		return fmt.Errorf("%s: %d axes (allowed: 1 or 2)", files[0], len(first.Axes))
-	}
-	var axes []sim.Axis
-	for _, a := range first.Axes {
-		set, _, err := config.Setter(f, a.Path)
-		if err != nil {
-			return err
-		}
-		if len(a.Values) == 0 || len(a.Labels) != len(a.Values) {
-			return fmt.Errorf("%s: axis %s has %d values and %d labels", files[0], a.Path, len(a.Values), len(a.Labels))
-		}
-		axes = append(axes, sim.Axis{Path: a.Path, Values: a.Values, Labels: a.Labels, Set: set})
-	}
-	metrics, err := sim.LookupMetrics(strings.Join(first.Metrics, ","))
-	if err != nil {
-		return err
-	}
-	if sweepID(f.Hash(), axes, metrics) != first.SweepID {
-		return fmt.Errorf("%s: its config, axes and metrics do not match its sweep_id (edited by hand?)", files[0])
 	}
 	dirs := map[int]string{}
 	for i, m := range ms {
@@ -147,4 +134,47 @@ func mergeSweep(e *env, ms []*sweepManifest, files []string, out string, force b
 	}
 	fmt.Fprintf(e.stderr, "merged %d shards of a %d-point sweep into %s\n", first.N, total, out)
 	return nil
+}
+
+// sweep rebuilds the config, spec, axes and metrics of the sweep m is a shard of, from m, which
+// was read from file.
+func (m *sweepManifest) sweep(file string) (*config.File, *sim.Spec, []sim.Axis, []sim.Metric, error) {
+	first, files := m, []string{file}
+	f, err := config.Load("config of "+files[0], []byte(first.Config))
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	if f.Hash() != first.ConfigSHA256 {
+		return nil, nil, nil, nil, fmt.Errorf("%s: its config does not match its sha256 (edited by hand?)", files[0])
+	}
+	spec, err := f.Spec()
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	if spec.Runs != first.Runs || spec.Seed != first.Seed {
+		return nil, nil, nil, nil, fmt.Errorf("%s: %d runs of seed %d, but its config says %d of seed %d", files[0], first.Runs, first.Seed, spec.Runs, spec.Seed)
+	}
+	spec.FirstRun = first.FirstRun
+	if len(first.Axes) == 0 || len(first.Axes) > config.MaxSweeps {
+		return nil, nil, nil, nil, fmt.Errorf("%s: %d axes (allowed: 1 or 2)", files[0], len(first.Axes))
+	}
+	var axes []sim.Axis
+	for _, a := range first.Axes {
+		set, _, err := config.Setter(f, a.Path)
+		if err != nil {
+			return nil, nil, nil, nil, err
+		}
+		if len(a.Values) == 0 || len(a.Labels) != len(a.Values) {
+			return nil, nil, nil, nil, fmt.Errorf("%s: axis %s has %d values and %d labels", files[0], a.Path, len(a.Values), len(a.Labels))
+		}
+		axes = append(axes, sim.Axis{Path: a.Path, Values: a.Values, Labels: a.Labels, Set: set})
+	}
+	metrics, err := sim.LookupMetrics(strings.Join(first.Metrics, ","))
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	if sweepID(f.Hash(), axes, metrics) != first.SweepID {
+		return nil, nil, nil, nil, fmt.Errorf("%s: its config, axes and metrics do not match its sweep_id (edited by hand?)", files[0])
+	}
+	return f, spec, axes, metrics, nil
 }
