@@ -217,21 +217,31 @@ func runStage(e *env, dir string, s int, sh *shard, prov provenance, spec *sim.S
 		if err != nil {
 			return nil, 0, err
 		}
-		if need > 0 && need < cps[s] {
-			t := slices.Index(cps, need)
-			return nil, 0, fmt.Errorf("stage %d of %s: the rule needs stage %d (%d runs), whose parts are not in %s; stage %d can start only once every shard of the stages before it has finished (alliancesim slurm --precision submits the stages with --dependency=afterok)",
-				s, joinInts(cps), t, need, dir, s)
-		}
-		if need == 0 {
-			fmt.Fprintf(e.stderr, "stage %d (%d runs) is not needed: the rule stopped at %d runs (checkpoints %s); nothing to do, merge the parts\n",
-				s, cps[s], r.Runs, joinInts(r.Checkpoints))
-			return nil, 0, nil
+		if needed, err := stageNeeded(e, dir, s, cps, r, need); err != nil || !needed {
+			return nil, 0, err
 		}
 		from = cps[s-1]
 	}
 	stage := *spec
 	stage.FirstRun, stage.Runs = spec.FirstRun+from, cps[s]-from
 	return &stage, from / sim.ChunkSize, nil
+}
+
+// stageNeeded decides whether stage s is needed from what replaying the rule over the parts of
+// the stages before it gave: r and need as replay returns them. It refuses a stage the rule
+// cannot yet decide, and says so when the rule has stopped.
+func stageNeeded(e *env, dir string, s int, cps []int, r sim.Reached, need int) (bool, error) {
+	switch {
+	case need == 0:
+		fmt.Fprintf(e.stderr, "stage %d (%d runs) is not needed: the rule stopped at %d runs (checkpoints %s); nothing to do, merge the parts\n",
+			s, cps[s], r.Runs, joinInts(r.Checkpoints))
+		return false, nil
+	case need < cps[s]:
+		t := slices.Index(cps, need)
+		return false, fmt.Errorf("stage %d of %s: the rule needs stage %d (%d runs), whose parts are not in %s; stage %d can start only once every shard of the stages before it has finished (alliancesim slurm --precision submits the stages with --dependency=afterok)",
+			s, joinInts(cps), t, need, dir, s)
+	}
+	return true, nil
 }
 
 // mergeStages merges the parts of a run grown to a precision up to the checkpoint where the rule

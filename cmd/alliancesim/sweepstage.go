@@ -131,18 +131,13 @@ func sweepStage(ctx context.Context, e *env, dir string, st *stageRecord, sh *sh
 		if err != nil {
 			return err
 		}
-		if need == 0 {
-			fmt.Fprintf(e.stderr, "stage %d (%d runs) is not needed: the rule stopped at %d runs (checkpoints %s); nothing to do, merge the parts\n",
-				s, cps[s], r.Runs, joinInts(r.Checkpoints))
+		if needed, err := stageNeeded(e, dir, s, cps, r, need); err != nil {
+			return err
+		} else if !needed {
 			if err := os.Remove(filepath.Join(dir, sweepPartBase(sh, st)+".json")); err != nil && !errors.Is(err, os.ErrNotExist) {
 				return err
 			}
 			return nil
-		}
-		if need < cps[s] {
-			t := slices.Index(cps, need)
-			return fmt.Errorf("stage %d of %s: the rule needs stage %d (%d runs), whose parts are not in %s; stage %d can start only once every shard of the stages before it has finished",
-				s, joinInts(cps), t, need, dir, s)
 		}
 		from = cps[s-1]
 	}
