@@ -13,7 +13,11 @@
 #      --binary: a wrapper that exits 3 as array task 1 and runs alliancesim otherwise, so the
 #      generated scripts carry no test hook.
 #   3. alliancesim merge of the parts that exist then exits 1 and names the missing shard.
-#   4. Stopping the cluster leaves no slurm or munge process.
+#   4. alliancesim slurm --precision --submit of a run: one job array per stage of the adaptive
+#      rule, each afterok on the one before, then the merge; the shards of the stages the rule
+#      does not need exit at once, and the merged summary.json and runs.csv are byte-identical
+#      to those of one local run --precision.
+#   5. Stopping the cluster leaves no slurm or munge process.
 # It ends with "slurm-test: N passed, M failed" and exits 1 if any check failed. Whatever
 # happens, a trap stops every daemon it started.
 #
@@ -134,6 +138,22 @@ check_merge_names_missing() {
     log "merge of the parts left: exit $rc, want 1 naming part-1-of-$SHARDS: $err"; return 1; }
 }
 
+check_precision_chain() {
+  local out=$WORK/precision stdout ids merge f
+  local flags=(--runs 1024 --precision 0.015 --max-runs 8192)
+  "$BIN" run europe-2025 "${flags[@]}" --out "$WORK/ref-precision" --quiet >/dev/null || return 1
+  stdout=$("$BIN" slurm europe-2025 --shards "$SHARDS" "${flags[@]}" --out "$out" --submit) || return 1
+  ids=$(awk '$1 == "stage" && $3 == "job" { sub(":", "", $4); print $4 }' <<<"$stdout" | paste -sd,)
+  merge=$(awk '$1 == "merge" && $2 == "job" { sub(":", "", $3); print $3 }' <<<"$stdout")
+  [[ $ids =~ ^[0-9,]+$ && $merge =~ ^[0-9]+$ ]] || { log "no job ids in: $stdout"; return 1; }
+  log "submitted the stages' arrays $ids and merge $merge with --submit"
+  wait_jobs "$ids,$merge" || return 1
+  [[ $(job_states "$merge") == COMPLETED ]] || { log "merge: $(job_states "$merge")"; show_logs "$out"; return 1; }
+  for f in summary.json runs.csv; do
+    cmp "$WORK/ref-precision/$f" "$out/$f" || { log "$f: merged stages differ from one run --precision"; return 1; }
+  done
+}
+
 check_stopped() {
   stopped=1
   bash "$LOCAL" stop  # it fails if any slurm or munge process is left
@@ -161,6 +181,7 @@ SWEEP=(--param rep.init=0.3:0.9:3)
 check "sharded sweep merged byte-identical to one sweep" check_merged_identical
 check "failed shard cancels the merge" check_failed_shard_cancels_merge
 check "merge names the missing shard" check_merge_names_missing
+check "precision stages chained and merged byte-identical to one run --precision" check_precision_chain
 check "no slurm or munge process left" check_stopped
 
 finished=1
