@@ -94,7 +94,7 @@ func compareOptions(ctx context.Context, e *env, args []string, given []option) 
 		return err
 	}
 	// A shard follows the rule stage by stage (comparestage.go), not in one go.
-	prec, err := pf.rule(metricNames(metrics), specs[0].Runs, specs[0].FirstRun, nil)
+	prec, err := pf.rule(metricNames(metrics), specs[0].Runs, specs[0].FirstRun)
 	if err != nil {
 		return err
 	}

@@ -34,7 +34,9 @@ A share of the points is run again with other seeds (--replicates), to estimate 
 outcome's variance is Monte Carlo noise; it is reported beside the indices.
 With --precision H every design point of every option grows together, by the rule of run
 --precision, until the widest 95% half-width of --precision-metric over them is at most H;
-the results are those of --runs set to the runs reached. It cannot be sharded or resumed.
+the results are those of --runs set to the runs reached. It cannot be resumed; its shards
+(--shard K/N --stage S) follow the rule stage by stage, the stage after the last checkpoint
+running the replicates, and merge gives the unsharded outputs byte for byte.
 Writes explore.json, points.csv, indices.csv, prim.csv, robustness.csv and the charts
 sensitivity.png (Sobol'), morris.png, prim.png (with --discover) and robust.png.`
 
@@ -204,14 +206,15 @@ type exploration struct {
 
 // exploreCall is an explore command line, parsed and checked, its exploration set up.
 type exploreCall struct {
-	fs   *flag.FlagSet
-	rf   runFlags
-	a    exploreArgs
-	pf   precisionFlags
-	pos  []string
-	x    *exploration
-	src  *config.File
-	prov provenance
+	fs    *flag.FlagSet
+	rf    runFlags
+	a     exploreArgs
+	pf    precisionFlags
+	pos   []string
+	stage string // --stage
+	x     *exploration
+	src   *config.File
+	prov  provenance
 }
 
 // parseExplore parses explore's arguments and sets the exploration up, checking everything
@@ -227,6 +230,7 @@ func parseExplore(e *env, args []string, opts []option) (*exploreCall, error) {
 	fs.Lookup("out").Usage = "output `DIR` (default: out/<scenario name>-explore)"
 	fs.Lookup("shard").Usage = fmt.Sprintf("compute only shard `K/N` (the blocks of %d design points b with b mod N = K) and write a partial result for merge; slurm takes K and N from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT", exploreBlock)
 	a.register(fs)
+	fs.StringVar(&c.stage, "stage", "", "with --precision and --shard: compute the shard's runs of stage `S` of the rule at its design points (0 is the first checkpoint's runs, S the runs from checkpoint S-1 to S), once every shard of the stages before it has written its part into --out; the stage after the last checkpoint writes the design points at the runs reached and runs the replicates")
 	pf.register(fs, "the first measured metric that is a proportion of runs: --metric, then the --discover and --threshold metrics")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -275,18 +279,32 @@ func exploreWith(ctx context.Context, e *env, args []string, opts []option) erro
 	if err != nil {
 		return err
 	}
-	prec, err := pf.rule(plan.Metrics, plan.Runs, plan.FirstRun, sh)
+	prec, err := pf.rule(plan.Metrics, plan.Runs, plan.FirstRun)
 	if err != nil {
 		return err
 	}
+	// A shard follows the rule stage by stage (explorestage.go), not in one go.
+	var stage *stageRecord
+	var cps []int
+	if prec != nil {
+		cps = prec.Checkpoints(plan.Runs)
+	}
+	if s, err := parseExploreStage(c.stage, prec, sh, cps); err != nil {
+		return err
+	} else if s >= 0 {
+		stage = newStageRecord(prec, s)
+	}
 	if prec != nil && a.resume {
-		return fmt.Errorf("%w: --precision with --resume: the blocks of an exploration hold a fixed number of runs a point, which --precision decides only at its end; run with a fixed --runs (a --precision run reports the runs it needed)", errUsage)
+		return fmt.Errorf("%w: --precision with --resume: the blocks of an exploration hold a fixed number of runs a point, which --precision decides only at its end; run with a fixed --runs (a --precision run reports the runs it needed), or, for a shard of a stage (--stage), run it again whole", errUsage)
 	}
 	od, err := openOut(out, "explore", prov.ConfigSHA256, rf.force, sh)
 	if err != nil {
 		return err
 	}
 	defer od.close()
+	if stage != nil {
+		return x.stage(ctx, e, out, stage, sh, prov, prec, cps, rf)
+	}
 	if prec != nil {
 		if err := x.exploreTo(ctx, e, od, &prov, *prec, rf); err != nil {
 			return err

@@ -268,7 +268,7 @@ func TestExploreErrors(t *testing.T) {
 
 // Grown to a precision, an exploration runs every point and option to the same runs, and its
 // results are byte for byte those of the exploration at that fixed number of runs; it cannot
-// be sharded or resumed.
+// be resumed, and a shard needs its stage (explorestage_test.go).
 func TestExplorePrecision(t *testing.T) {
 	dir := t.TempDir()
 	writeWorld(t, dir)
@@ -311,7 +311,7 @@ func TestExplorePrecision(t *testing.T) {
 	}
 	for _, extra := range [][]string{{"--shard", "0/2"}, {"--resume"}} {
 		r := alliancesim(t, dir, append(append(args, "--precision", "0.05", "--out", "x"), extra...)...)
-		if r.code != 2 || !strings.Contains(r.stderr, "--precision with "+extra[0]) {
+		if r.code != 2 || !strings.Contains(r.stderr, "--precision with "+extra[0]) { // --shard: it needs --stage
 			t.Errorf("--precision %s: exit %d: %s", extra[0], r.code, r.stderr)
 		}
 	}

@@ -19,6 +19,22 @@ import (
 // one accumulator per point and option until the last checkpoint. It returns the design
 // points' units at the runs reached.
 func (x *exploration) grow(ctx context.Context, prec sim.Precision, workers int, bar *progress) ([]exploreUnit, sim.Reached, error) {
+	return x.growWith(prec, workers, bar, func(pt, o int, stage *sim.Spec) ([]*sim.Accumulator, error) {
+		res, err := sim.Ensemble(ctx, stage, sim.Options{Workers: 1, KeepChunks: true})
+		if err != nil {
+			return nil, fmt.Errorf("design point %d, option %s: %w", pt, x.plan.Options[o].Name, err)
+		}
+		return res.Chunks, nil
+	})
+}
+
+// stageChunks returns the chunks of a stage of design point pt under option o, whose runs
+// stage (its factors set) names, in order.
+type stageChunks func(pt, o int, stage *sim.Spec) ([]*sim.Accumulator, error)
+
+// growWith is grow with the chunks of every stage from chunks: computed, or, for the shards of
+// an exploration grown stage by stage, read from the parts of the stages (exploreStage.go).
+func (x *exploration) growWith(prec sim.Precision, workers int, bar *progress, chunks stageChunks) ([]exploreUnit, sim.Reached, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -44,14 +60,14 @@ func (x *exploration) grow(ctx context.Context, prec sim.Precision, workers int,
 				for k, set := range x.set[o] {
 					set(scratch, p.Values[pt][k])
 				}
-				res, err := sim.Ensemble(ctx, scratch, sim.Options{Workers: 1, KeepChunks: true})
+				cs, err := chunks(pt, o, scratch)
 				if err != nil {
-					return fmt.Errorf("design point %d, option %s: %w", pt, p.Options[o].Name, err)
+					return err
 				}
 				if accs[pt][o] == nil {
 					accs[pt][o] = sim.NewAccumulator(scratch)
 				}
-				for _, c := range res.Chunks {
+				for _, c := range cs {
 					if err := accs[pt][o].Merge(c); err != nil {
 						return err
 					}

@@ -11,6 +11,10 @@ type explorePart struct {
 	shardHeader              // Kind "explore"
 	ExploreID   string       `json:"explore_id"`
 	Plan        *explorePlan `json:"plan"`
+	// A part of a stage of an exploration grown to a precision (explorestage.go) holds the
+	// stage's rule and the chunks of its design points, and no plan.
+	Stage  *stageRecord        `json:"precision_stage,omitempty"`
+	Points []exploreStagePoint `json:"stage_points,omitempty"`
 }
 
 func writeExplorePart(dir string, sh *shard, prov provenance, id string, plan *explorePlan) error {
@@ -24,6 +28,10 @@ func writeExplorePart(dir string, sh *shard, prov provenance, id string, plan *e
 // mergeExplore combines the shards of an exploration into the outputs of the unsharded one:
 // the blocks are the same files, so the outputs are byte-identical.
 func mergeExplore(e *env, ps []*explorePart, files []string, out string, force bool) error {
+	ps, files, err := grownParts(ps, files)
+	if err != nil {
+		return err
+	}
 	first := ps[0]
 	var ids []shardID
 	for i, p := range ps {

@@ -16,7 +16,7 @@ import (
 // runs it with --shard slurm (the blocks of design points b with b mod N = K) into DIR/parts,
 // from the directory slurm was run in, and the merge job combines them into DIR. pos and the run flags before -- are refused: the
 // exploration's own flags say everything.
-func (j *slurmJob) explore(ctx context.Context, e *env, args, pos []string, rf *runFlags, given map[string]bool, binary string, submit bool, slurmArgs []string) error {
+func (j *slurmJob) explore(ctx context.Context, e *env, args, pos []string, rf *runFlags, pf *precisionFlags, given map[string]bool, binary string, submit bool, slurmArgs []string) error {
 	if len(args) == 0 || args[0] != "explore" {
 		return fmt.Errorf("%w: after --, slurm takes an explore command line (-- explore FILE --design sobol ...), got %q", errUsage, strings.Join(args, " "))
 	}
@@ -32,12 +32,32 @@ func (j *slurmJob) explore(ctx context.Context, e *env, args, pos []string, rf *
 	if err != nil {
 		return err
 	}
-	for _, name := range []string{"shard", "out", "resume", "precision", "workers", "quiet"} {
+	for _, name := range []string{"precision", "precision-metric", "max-runs"} {
+		if visited(c.fs, name) {
+			return fmt.Errorf("%w: explore --%s: give it to slurm, before -- (slurm --shards N --%s ... -- explore ...), which chains the stages of the rule", errUsage, name, name)
+		}
+	}
+	for _, name := range []string{"shard", "stage", "out", "resume", "workers", "quiet"} {
 		if f := c.fs.Lookup(name); f != nil && visited(c.fs, name) {
-			return fmt.Errorf("%w: explore --%s: slurm sets it for the shards (the output folder is slurm's --out, the workers its --workers or --cpus); --precision and --resume cannot be sharded", errUsage, name)
+			return fmt.Errorf("%w: explore --%s: slurm sets it for the shards (the output folder is slurm's --out, the workers its --workers or --cpus, the stage its own chaining); --resume cannot be sharded", errUsage, name)
 		}
 	}
 	plan := c.x.plan
+	// Adaptive precision: the shards follow the rule stage by stage (explorestage.go), with one
+	// stage more than the rule's checkpoints, for the replicates.
+	prec, err := pf.rule(plan.Metrics, plan.Runs, plan.FirstRun)
+	if err != nil {
+		return err
+	}
+	var precArgs []string
+	if prec != nil {
+		j.stages, j.rule = len(prec.Checkpoints(plan.Runs))+1, newStageRecord(prec, 0)
+		for _, fl := range []struct{ name, v string }{{"precision", pf.halfWidth}, {"precision-metric", pf.metric}, {"max-runs", pf.maxRuns}} {
+			if given[fl.name] {
+				precArgs = append(precArgs, "--"+fl.name, fl.v)
+			}
+		}
+	}
 	j.command = "explore"
 	dir := rf.out
 	if dir == "" {
@@ -54,7 +74,7 @@ func (j *slurmJob) explore(ctx context.Context, e *env, args, pos []string, rf *
 	if j.binary, err = slurmBinary(binary); err != nil {
 		return err
 	}
-	j.runArgs = c.shardArgs()
+	j.runArgs = append(c.shardArgs(), precArgs...)
 	if j.workdir, err = os.Getwd(); err != nil {
 		return fmt.Errorf("the directory the shards are to run in: %w", err)
 	}

@@ -19,10 +19,6 @@ const defaultMaxRuns = 100_000
 // maxMaxRuns is the largest --max-runs, the largest simulation.runs a config may ask for.
 const maxMaxRuns = 10_000_000
 
-// unshardable says why explore refuses adaptive precision with shards, which run, compare and
-// sweep take stage by stage (shardstage.go, comparestage.go, sweepstage.go).
-const unshardable = "explore grows every design point and option together, and its shards cannot yet follow the rule stage by stage as those of run, compare and sweep do (--precision H --shard K/N --stage S); run its shards with a fixed --runs (a --precision run reports the runs it needed)"
-
 // precisionFlags are the flags of adaptive precision (sim.Precision), shared by run, compare
 // and sweep.
 type precisionFlags struct {
@@ -38,15 +34,12 @@ func (pf *precisionFlags) register(fs *flag.FlagSet, metricDefault string) {
 // rule returns the rule the flags ask for, nil without --precision. The watched metric is
 // --precision-metric, or else the first of defaults that sim.PrecisionMetrics allows; runs is
 // the first checkpoint's runs (before rounding).
-func (pf *precisionFlags) rule(defaults []string, runs, firstRun int, sh *shard) (*sim.Precision, error) {
+func (pf *precisionFlags) rule(defaults []string, runs, firstRun int) (*sim.Precision, error) {
 	if pf.halfWidth == "" {
 		if pf.metric != "" || pf.maxRuns != "" {
 			return nil, fmt.Errorf("%w: --precision-metric and --max-runs need --precision H", errUsage)
 		}
 		return nil, nil
-	}
-	if sh != nil {
-		return nil, fmt.Errorf("%w: --precision with --shard: %s", errUsage, unshardable)
 	}
 	h, err := strconv.ParseFloat(pf.halfWidth, 64)
 	if err != nil || !(h > 0) || math.IsInf(h, 0) {

@@ -165,7 +165,7 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	// A shard follows the rule stage by stage (shardstage.go), not in one go.
-	prec, err := pf.rule([]string{mainMetric(spec)}, spec.Runs, spec.FirstRun, nil)
+	prec, err := pf.rule([]string{mainMetric(spec)}, spec.Runs, spec.FirstRun)
 	if err != nil {
 		return err
 	}

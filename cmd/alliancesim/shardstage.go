@@ -40,7 +40,7 @@ func newStageRecord(p *sim.Precision, stage int) *stageRecord {
 // rule returns the rule of the flags recorded, for spec.
 func (r *stageRecord) rule(spec *sim.Spec) (*sim.Precision, error) {
 	pf := precisionFlags{halfWidth: strconv.FormatFloat(r.Target, 'g', -1, 64), metric: r.Metric, maxRuns: strconv.Itoa(r.MaxRuns)}
-	return pf.rule(nil, spec.Runs, spec.FirstRun, nil)
+	return pf.rule(nil, spec.Runs, spec.FirstRun)
 }
 
 // sameRule reports whether r and o are parts of one rule (whatever their stages).

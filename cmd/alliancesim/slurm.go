@@ -36,7 +36,8 @@ With --precision H (and --precision-metric, --max-runs, as run takes them) a run
 precision stage by stage: shards.sbatch takes the stage as its argument and is submitted once
 per stage of the rule, each job array with --dependency=afterok on the one before, the merge
 after the last (--submit does this); the shards of a stage the rule does not need exit at once.
-A sweep grows likewise, every grid point together; an exploration with --precision is refused. Shard logs go to DIR/logs. The merged outputs are byte-identical to one
+A sweep grows likewise, every grid point together, and an exploration (-- explore ...) every
+design point, with one stage more, the last, for its replicates. Shard logs go to DIR/logs. The merged outputs are byte-identical to one
 unsharded alliancesim run (or sweep) with the same flags. The config is checked before anything
 is written.
 
@@ -106,7 +107,7 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 	sweepFile := fs.Bool("sweep", false, "shard the sweep of the config's [[sweep]] tables instead of a run")
 	// Adaptive precision: a run's shards follow the rule stage by stage (shardstage.go).
 	var pf precisionFlags
-	pf.register(fs, "focus_armed_attacked if the scenario has a focus state, else deterrence_failure; for a run only")
+	pf.register(fs, "focus_armed_attacked if the scenario has a focus state, else deterrence_failure; for a sweep or an exploration, the first of its metrics that is a proportion")
 	// After --, an explore command line: the shards run it (see slurmExplore).
 	var exploreArgs []string
 	if i := slices.Index(args, "--"); i >= 0 {
@@ -121,9 +122,6 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 
 	// Everything is checked before anything is written.
 	precision := given["precision"] || given["precision-metric"] || given["max-runs"]
-	if precision && exploreArgs != nil {
-		return fmt.Errorf("%w: --precision with slurm -- explore: %s", errUsage, unshardable)
-	}
 	if rf.shard != "" {
 		return fmt.Errorf("%w: --shard %q: slurm makes the shards itself, one per array task (--shard slurm in shards.sbatch); give their number with --shards N", errUsage, rf.shard)
 	}
@@ -142,7 +140,7 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%w: --partition %q: want a partition name (letters, digits, _ . -) or a comma-separated list", errUsage, j.partition)
 	}
 	if exploreArgs != nil {
-		return j.explore(ctx, e, exploreArgs, pos, &rf, given, *binary, *submit, args)
+		return j.explore(ctx, e, exploreArgs, pos, &rf, &pf, given, *binary, *submit, args)
 	}
 	f, spec, err := rf.compile(pos)
 	if err != nil {
@@ -165,7 +163,7 @@ func cmdSlurm(ctx context.Context, e *env, args []string) error {
 			// A sweep watches the first of its metrics that is a proportion, as sweep does.
 			defaults = strings.Split(cmp.Or(*metricList, defaultSweepMetrics), ",")
 		}
-		prec, err := pf.rule(defaults, spec.Runs, spec.FirstRun, nil)
+		prec, err := pf.rule(defaults, spec.Runs, spec.FirstRun)
 		if err != nil {
 			return err
 		}
@@ -510,7 +508,18 @@ SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT), every grid point of a sweep tog
 its part into parts/ (*-K-of-%[1]d-stage-S.json), or, once the rule has stopped, exits at once.
 merge.sbatch combines the parts up to where the rule stopped.`, j.shards, j.rule.Target, j.rule.Metric, j.rule.MaxRuns, j.stages, j.stages-1)
 	}
-	if j.command == "explore" {
+	if j.command == "explore" && j.stages > 0 {
+		what = fmt.Sprintf(`The exploration grows to a precision (--precision %[3]g, metric %[4]s, at most %[5]d runs a
+design point) in up to %[6]d stages, one job array each: submit this script once per stage S, 0
+to %[7]d, with S as its argument, each after the one before (--dependency=afterok), as below.
+Array task K of stage S reads the parts of the stages before it, applies the rule, and either
+computes the runs of stage S at the design points of every block b of %[2]d with b mod %[1]d = K
+(--shard slurm takes K and %[1]d from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT), writing
+parts/explore-part-K-of-%[1]d-stage-S.json, or, once the rule has stopped, exits at once. The
+last stage, %[7]d, writes those blocks at the runs the rule reached, with their replicates, into
+parts/points and parts/explore-part-K-of-%[1]d.json; merge.sbatch combines them.`,
+			j.shards, exploreBlock, j.rule.Target, j.rule.Metric, j.rule.MaxRuns, j.stages, j.stages-1)
+	} else if j.command == "explore" {
 		what = fmt.Sprintf(`Array task K of %[1]d computes every block b of %[2]d design points with b mod %[1]d = K (--shard
 slurm takes K and %[1]d from SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT) and writes
 parts/explore-part-K-of-%[1]d.json and its blocks in parts/points; merge.sbatch combines them

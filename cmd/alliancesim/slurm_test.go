@@ -238,7 +238,7 @@ func TestSlurmFlagErrors(t *testing.T) {
 		{[]string{"--shards", "4", "--cpus", "0"}, 2, "--cpus 0: want at least 1"},
 		{[]string{"--shards", "4", "--max-runs", "5000"}, 2, "need --precision H"},
 		{[]string{"--shards", "4", "--precision", "0.01", "--precision-metric", "reliability"}, 2, "proportions of runs"},
-		{[]string{"--shards", "4", "--precision", "0.01", "--", "explore", "x.toml"}, 2, "--precision with slurm -- explore"},
+		{[]string{"--shards", "4", "--precision", "0.01", "--", "explore", "x.toml"}, 1, "x.toml"},
 		{[]string{"--shards", "4", "--partition", "a b"}, 2, "--partition"},
 		{[]string{"--shards", "4", "--first-run", "-1"}, 2, "--first-run"},
 		{[]string{"--shards", "4", "--set", "model.gamma"}, 2, "want path=value"},

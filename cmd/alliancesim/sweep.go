@@ -93,7 +93,7 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	// A shard follows the rule stage by stage (sweepstage.go), not in one go.
-	prec, err := pf.rule(metricNames(metrics), spec.Runs, spec.FirstRun, nil)
+	prec, err := pf.rule(metricNames(metrics), spec.Runs, spec.FirstRun)
 	if err != nil {
 		return err
 	}
