@@ -269,12 +269,19 @@ func exploreStagesBefore(dir string, st *stageRecord, sh *shard, prov provenance
 // of fixed runs; for one grown to a precision, the parts of its last stage (explore-part-K-of-N
 // .json, of an exploration at the runs the rule reached), which the stages' parts must lead to.
 func grownParts(ps []*explorePart, files []string) ([]*explorePart, []string, error) {
-	var stage *explorePart
+	var stage *explorePart // the first part of a stage: all must share its rule
+	var stageFile string
 	var last []*explorePart
 	var lastFiles []string
 	for i, p := range ps {
-		if p.Stage != nil {
-			stage = p
+		switch {
+		case p.Stage != nil && stage == nil:
+			stage, stageFile = p, files[i]
+			continue
+		case p.Stage != nil && !p.Stage.sameRule(stage.Stage):
+			return nil, nil, fmt.Errorf("%s: made with --precision %g --precision-metric %s --max-runs %d, but %s with --precision %g --precision-metric %s --max-runs %d; use another --out",
+				files[i], p.Stage.Target, p.Stage.Metric, p.Stage.MaxRuns, stageFile, stage.Stage.Target, stage.Stage.Metric, stage.Stage.MaxRuns)
+		case p.Stage != nil:
 			continue
 		}
 		last, lastFiles = append(last, p), append(lastFiles, files[i])
@@ -291,8 +298,12 @@ func grownParts(ps []*explorePart, files []string) ([]*explorePart, []string, er
 		return nil, nil, fmt.Errorf("the parts are the stages of an exploration grown to a precision, without its last stage, %d, which writes the design points at the runs the rule reached and their replicates: run its shards (alliancesim explore ... --shard K/%d --stage %d), then merge again", l, stage.N, l)
 	}
 	for i, p := range last {
-		if p.Precision == nil {
+		switch r := p.Precision; {
+		case r == nil:
 			return nil, nil, fmt.Errorf("%s: a shard of an exploration of fixed runs, among the stages of one grown to a precision; merge them apart", lastFiles[i])
+		case r.Metric != stage.Stage.Metric || r.Target != stage.Stage.Target || r.MaxRuns != stage.Stage.MaxRuns:
+			return nil, nil, fmt.Errorf("%s: the last stage of an exploration made with --precision %g --precision-metric %s --max-runs %d, among the stages of one with --precision %g --precision-metric %s --max-runs %d; use another --out",
+				lastFiles[i], r.Target, r.Metric, r.MaxRuns, stage.Stage.Target, stage.Stage.Metric, stage.Stage.MaxRuns)
 		}
 	}
 	return last, lastFiles, nil

@@ -117,6 +117,26 @@ func TestExploreShardPrecisionErrors(t *testing.T) {
 	if r.code == 0 || !strings.Contains(r.stderr, "without its last stage, 3") {
 		t.Errorf("merge without the last stage: exit %d: %s", r.code, r.stderr)
 	}
+	// The stages of two rules, or the last stage of another rule, are refused.
+	other := append(slices.Clone(exploreCmd), "--precision", "0.05", "--max-runs", "1024", "--out", "q", "--shard", "0/1")
+	for s := range 4 {
+		if r := alliancesim(t, dir, append(slices.Clone(other), "--stage", fmt.Sprint(s))...); r.code != 0 {
+			t.Fatalf("stage %d of another rule: %s", s, r.stderr)
+		}
+	}
+	for _, name := range []string{"explore-part-0-of-2-stage-0.json", "explore-part-1-of-2-stage-0.json"} {
+		if err := os.WriteFile(filepath.Join(dir, "q", name), []byte(readFile(t, filepath.Join(dir, "p", name))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r = alliancesim(t, dir, "merge", "q", "--out", "m")
+	if r.code == 0 || !strings.Contains(r.stderr, "explore-part-0-of-2-stage-0.json: made with --precision 0.001") {
+		t.Errorf("merge of the stages of two rules: exit %d: %s", r.code, r.stderr)
+	}
+	r = alliancesim(t, dir, "merge", filepath.Join("q", "explore-part-0-of-1.json"), filepath.Join("p", "explore-part-0-of-2-stage-0.json"), "--out", "m")
+	if r.code == 0 || !strings.Contains(r.stderr, "the last stage of an exploration made with --precision 0.05") {
+		t.Errorf("merge of another rule's last stage: exit %d: %s", r.code, r.stderr)
+	}
 }
 
 // slurm --precision -- explore ... writes a shards script submitted once per stage, the
