@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -171,30 +170,13 @@ func compareStage(ctx context.Context, e *env, dir string, st *stageRecord, sh *
 		if needed, err := stageNeeded(e, dir, s, cps, r, need); err != nil {
 			return err
 		} else if !needed {
-			if err := os.Remove(filepath.Join(dir, comparePartBase(sh, st)+".json")); err != nil && !errors.Is(err, os.ErrNotExist) {
-				return err
-			}
-			return nil
+			return removeStale(filepath.Join(dir, comparePartBase(sh, st)+".json"))
 		}
 		from = cps[s-1]
 	}
-	firstChunk := from / sim.ChunkSize
-	var pts []*sim.SweepPoint
-	for i, spec := range specs {
-		stage := *spec
-		stage.FirstRun, stage.Runs = spec.FirstRun+from, cps[s]-from
-		pt := &sim.SweepPoint{}
-		opt := sim.Options{Workers: workers, Chunk: func(c int) bool { return sh.has(firstChunk + c) }, KeepChunks: true}
-		if err := sim.Measure(ctx, &stage, pt, metrics, opt); err != nil {
-			if sig := e.signal(); sig != nil {
-				return interruptedBy(sig, "the shard's part was not written")
-			}
-			return fmt.Errorf("%s: %w", opts[i].name, err)
-		}
-		for j := range pt.ChunkIndex {
-			pt.ChunkIndex[j] += firstChunk
-		}
-		pts = append(pts, pt)
+	pts, err := measureStage(ctx, e, specs, metrics, sh, from, cps[s], workers, func(i int) string { return opts[i].name })
+	if err != nil {
+		return err
 	}
 	if err := writeComparePart(dir, sh, st, prov, opts, specs, hashes, metrics, pts); err != nil {
 		return err

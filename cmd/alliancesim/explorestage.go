@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -91,10 +90,7 @@ func (x *exploration) stage(ctx context.Context, e *env, out string, st *stageRe
 		if needed, err := stageNeeded(e, out, s, cps, r, need); err != nil {
 			return err
 		} else if !needed {
-			if err := os.Remove(filepath.Join(out, explorePartBase(sh, st)+".json")); err != nil && !errors.Is(err, os.ErrNotExist) {
-				return err
-			}
-			return nil
+			return removeStale(filepath.Join(out, explorePartBase(sh, st)+".json"))
 		}
 		from = cps[s-1]
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -314,10 +315,40 @@ func writeMerged(e *env, f *config.File, spec *sim.Spec, reached sim.Reached, pr
 // removeStalePart removes shard sh's part of a stage the rule does not need, left by an earlier
 // job of the same ensemble, so that dir holds only what merge uses.
 func removeStalePart(dir string, sh *shard, stage *stageRecord) error {
-	for _, ext := range []string{".json", ".csv"} {
-		if err := os.Remove(filepath.Join(dir, partBase(sh, stage)+ext)); err != nil && !errors.Is(err, os.ErrNotExist) {
+	return removeStale(filepath.Join(dir, partBase(sh, stage)+".json"), filepath.Join(dir, partBase(sh, stage)+".csv"))
+}
+
+// removeStale removes the files of a stage's part that exist.
+func removeStale(paths ...string) error {
+	for _, path := range paths {
+		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
 	}
 	return nil
+}
+
+// measureStage computes shard sh's chunks of runs from to to of every spec (an option or a grid
+// point, named by name in errors), their chunk indices counted from each spec's first run, as
+// the stages of compare and sweep grown to a precision keep them.
+func measureStage(ctx context.Context, e *env, specs []*sim.Spec, metrics []sim.Metric, sh *shard, from, to, workers int, name func(i int) string) ([]*sim.SweepPoint, error) {
+	firstChunk := from / sim.ChunkSize
+	var pts []*sim.SweepPoint
+	for i, spec := range specs {
+		stage := *spec
+		stage.FirstRun, stage.Runs = spec.FirstRun+from, to-from
+		pt := &sim.SweepPoint{}
+		opt := sim.Options{Workers: workers, Chunk: func(c int) bool { return sh.has(firstChunk + c) }, KeepChunks: true}
+		if err := sim.Measure(ctx, &stage, pt, metrics, opt); err != nil {
+			if sig := e.signal(); sig != nil {
+				return nil, interruptedBy(sig, "the shard's part was not written")
+			}
+			return nil, fmt.Errorf("%s: %w", name(i), err)
+		}
+		for j := range pt.ChunkIndex {
+			pt.ChunkIndex[j] += firstChunk
+		}
+		pts = append(pts, pt)
+	}
+	return pts, nil
 }

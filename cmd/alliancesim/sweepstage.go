@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 
@@ -134,28 +132,18 @@ func sweepStage(ctx context.Context, e *env, dir string, st *stageRecord, sh *sh
 		if needed, err := stageNeeded(e, dir, s, cps, r, need); err != nil {
 			return err
 		} else if !needed {
-			if err := os.Remove(filepath.Join(dir, sweepPartBase(sh, st)+".json")); err != nil && !errors.Is(err, os.ErrNotExist) {
-				return err
-			}
-			return nil
+			return removeStale(filepath.Join(dir, sweepPartBase(sh, st)+".json"))
 		}
 		from = cps[s-1]
 	}
-	firstChunk := from / sim.ChunkSize
-	for idx, ps := range specs {
-		stage := *ps
-		stage.FirstRun, stage.Runs = ps.FirstRun+from, cps[s]-from
-		pt := &sim.SweepPoint{}
-		opt := sim.Options{Workers: workers, Chunk: func(c int) bool { return sh.has(firstChunk + c) }, KeepChunks: true}
-		if err := sim.Measure(ctx, &stage, pt, metrics, opt); err != nil {
-			if sig := e.signal(); sig != nil {
-				return interruptedBy(sig, "the shard's part was not written")
-			}
-			return fmt.Errorf("grid point %d: %w", idx, err)
-		}
+	pts, err := measureStage(ctx, e, specs, metrics, sh, from, cps[s], workers, func(i int) string { return fmt.Sprintf("grid point %d", i) })
+	if err != nil {
+		return err
+	}
+	for _, pt := range pts {
 		sp := stagePoint{Outcomes: pt.Outcomes}
 		for j, c := range pt.ChunkIndex {
-			sp.Chunks = append(sp.Chunks, partialChunk{Index: firstChunk + c, Acc: pt.Chunks[j]})
+			sp.Chunks = append(sp.Chunks, partialChunk{Index: c, Acc: pt.Chunks[j]})
 		}
 		m.Points = append(m.Points, sp)
 	}
