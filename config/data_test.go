@@ -131,8 +131,10 @@ func TestScenariosMatchData(t *testing.T) {
 			copied++
 			burden := st.Burden
 			if departures[info.Name][name] == "burden" {
-				if !strings.Contains(f.header, name) || !strings.Contains(f.header, "burden") {
-					t.Errorf("%s: %s's burden departs from the data but the header does not say so", info.Name, name)
+				// The header names the state and gives both figures, the scenario's and the data's.
+				own, data := strconv.FormatFloat(st.Burden, 'g', -1, 64), strconv.FormatFloat(d.burden, 'g', -1, 64)
+				if !strings.Contains(f.header, name) || !strings.Contains(f.header, own) || !strings.Contains(f.header, data) {
+					t.Errorf("%s: %s's burden %s departs from the data's %s, but the header does not say so with both figures", info.Name, name, own, data)
 				}
 				burden = d.burden
 			}
