@@ -333,3 +333,51 @@ func TestCategoryNamesApart(t *testing.T) {
 		}
 	}
 }
+
+// Factors whose Morris points crowd together are never named over each other: a name without a
+// free place beside its point is listed, with the point, in a note instead.
+func TestMorrisNamesDoNotOverlap(t *testing.T) {
+	t.Parallel()
+	factors := []string{"Logit scale of attack choice s", "Agreement (kind): aid (share of accrual)",
+		"Cost of an armed attack", "Russia's claim on Ukraine", "Contest decisiveness γ",
+		"Honour: intercept a0", "Initial reputation", "Value of a hybrid attack (vs armed)"}
+	s := plots.MorrisSeries{
+		MuStar:     []float64{0.69, 0.35, 0.33, 0.31, 0.03, 0.03, 0.02, 0.05},
+		MuStarConf: []float64{0.16, 0.12, 0.11, 0.09, 0.01, 0.01, 0.01, 0.02},
+		Sigma:      []float64{0.37, 0.28, 0.26, 0.22, 0.04, 0.04, 0.03, 0.07},
+	}
+	c, err := plots.Morris(factors, []plots.MorrisSeries{s}, plots.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	box := func(p placed) (lo, hi vg.Point) {
+		lo, hi = p.corners[0], p.corners[0]
+		for _, q := range p.corners[1:] {
+			lo = vg.Point{X: min(lo.X, q.X), Y: min(lo.Y, q.Y)}
+			hi = vg.Point{X: max(hi.X, q.X), Y: max(hi.Y, q.Y)}
+		}
+		return lo, hi
+	}
+	for _, w := range []vg.Length{plots.SingleColumn, plots.DoubleColumn} {
+		r := record(c, w, plots.DefaultHeight)
+		for _, f := range factors {
+			named := false
+			for _, p := range r.texts {
+				named = named || strings.HasPrefix(p.text, f)
+			}
+			if !named {
+				t.Errorf("at %v: %q is named nowhere", w, f)
+			}
+		}
+		for i, p := range r.texts {
+			plo, phi := box(p)
+			for _, q := range r.texts[i+1:] {
+				qlo, qhi := box(q)
+				// A shared edge of a line's height is not an overlap.
+				if plo.X < qhi.X-0.5 && qlo.X < phi.X-0.5 && plo.Y < qhi.Y-0.5 && qlo.Y < phi.Y-0.5 {
+					t.Errorf("at %v: %q and %q overlap", w, p.text, q.text)
+				}
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"image/color"
@@ -132,8 +133,12 @@ func (w *hwhiskers) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// pointLabels prints a text above and to the right of each point, clear of its whisker, or
-// to its left where the right would run out of the plot.
+// pointLabels prints each point's text beside it, where it overlaps no text already placed:
+// points are labelled from the largest x down (the factors that matter first), each at the first
+// free place of above-right, below-right, above-left and below-left, so that a name sits by its
+// own point and clear of its whisker. A text with no free place is not printed in the cluster but listed in a note
+// at the top left with its point's coordinates, so that no two names are printed over each other
+// and none is lost.
 type pointLabels struct {
 	pts   []plotter.XY
 	text  []string
@@ -142,15 +147,55 @@ type pointLabels struct {
 }
 
 func (l *pointLabels) Plot(c draw.Canvas, p *plot.Plot) {
-	for i, pt := range toCanvas(&c, p, l.pts) {
-		sty := l.style
-		sty.YAlign = draw.YBottom
-		at := vg.Point{X: pt.X + l.gap/2, Y: pt.Y + l.gap/2}
-		if at.X+sty.Width(l.text[i]) > c.Max.X {
-			sty.XAlign = draw.XRight
-			at.X = pt.X - l.gap/2
+	pts := toCanvas(&c, p, l.pts)
+	order := make([]int, len(pts))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(l.pts[b].X, l.pts[a].X) })
+	var taken []vg.Rectangle
+	free := func(r vg.Rectangle) bool {
+		if r.Min.X < c.Min.X || r.Max.X > c.Max.X || r.Min.Y < c.Min.Y || r.Max.Y > c.Max.Y {
+			return false
 		}
-		c.FillText(sty, at, l.text[i])
+		for _, t := range taken {
+			if r.Min.X < t.Max.X && t.Min.X < r.Max.X && r.Min.Y < t.Max.Y && t.Min.Y < r.Max.Y {
+				return false
+			}
+		}
+		return true
+	}
+	var left []string
+	h := l.style.Height("Mg")
+	for _, i := range order {
+		pt, w, g := pts[i], l.style.Width(l.text[i]), l.gap
+		// Above or below the point, never at its height, where its whisker runs.
+		for _, min := range []vg.Point{
+			{X: pt.X + g/2, Y: pt.Y + g/2},         // above right
+			{X: pt.X + g/2, Y: pt.Y - g/2 - h},     // below right
+			{X: pt.X - g/2 - w, Y: pt.Y + g/2},     // above left
+			{X: pt.X - g/2 - w, Y: pt.Y - g/2 - h}, // below left
+		} {
+			r := vg.Rectangle{Min: min, Max: vg.Point{X: min.X + w, Y: min.Y + h}}
+			if free(r) {
+				sty := l.style
+				sty.YAlign = draw.YBottom
+				c.FillText(sty, r.Min, l.text[i])
+				taken = append(taken, r)
+				goto next
+			}
+		}
+		left = append(left, fmt.Sprintf("%s (%.2f, %.2f)", l.text[i], l.pts[i].X, l.pts[i].Y))
+	next:
+	}
+	if len(left) > 0 {
+		sty := l.style
+		sty.YAlign = draw.YTop
+		at := vg.Point{X: c.Min.X + l.gap, Y: c.Max.Y - l.gap}
+		for _, line := range append([]string{"Not named at their points:"}, left...) {
+			c.FillText(sty, at, line)
+			at.Y -= h
+		}
 	}
 }
 
