@@ -277,7 +277,7 @@ func (r *exploreResult) indicesCSV() []byte {
 			for k, f := range names {
 				put(res.Option, f, "mu", m.Mu[k], math.NaN())
 				put(res.Option, f, "mu_star", m.MuStar[k], m.MuStarConf[k])
-				put(res.Option, f, "sigma", m.Sigma[k], math.NaN())
+				put(res.Option, f, "sigma", m.Sigma[k], m.SigmaConf[k])
 			}
 		}
 		put(res.Option, "", "noise_share", res.Noise.Share, math.NaN())
@@ -566,7 +566,7 @@ func (r *exploreResult) print(e *env) {
 		case res.Morris != nil:
 			fmt.Fprintf(w, "%s: Morris screening of %s (μ* ± 95%% half-width, σ), noise share %s:\n", res.Option, r.Analysed, num(res.Noise.Share))
 			for _, k := range sortedBy(res.Morris.MuStar) {
-				fmt.Fprintf(w, "  %-32s μ* %6s ± %-6s σ %s\n", names[k], num(res.Morris.MuStar[k]), num(res.Morris.MuStarConf[k]), num(res.Morris.Sigma[k]))
+				fmt.Fprintf(w, "  %-32s μ* %6s ± %-6s σ %6s ± %s\n", names[k], num(res.Morris.MuStar[k]), num(res.Morris.MuStarConf[k]), num(res.Morris.Sigma[k]), num(res.Morris.SigmaConf[k]))
 			}
 		default:
 			fmt.Fprintf(w, "%s: noise share of %s %s\n", res.Option, r.Analysed, num(res.Noise.Share))

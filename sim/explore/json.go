@@ -105,12 +105,13 @@ type jsonMorris struct {
 	MuStar     []number `json:"mu_star"`
 	Sigma      []number `json:"sigma"`
 	MuStarConf []number `json:"mu_star_conf"`
+	SigmaConf  []number `json:"sigma_conf"`
 }
 
-// MarshalJSON writes the measures with SALib's keys mu, mu_star, sigma and mu_star_conf;
-// NaN entries are written as null.
+// MarshalJSON writes the measures with SALib's keys mu, mu_star, sigma and mu_star_conf, and
+// sigma_conf; NaN entries are written as null.
 func (m MorrisIndices) MarshalJSON() ([]byte, error) {
-	return json.Marshal(jsonMorris{numbers(m.Mu), numbers(m.MuStar), numbers(m.Sigma), numbers(m.MuStarConf)})
+	return json.Marshal(jsonMorris{numbers(m.Mu), numbers(m.MuStar), numbers(m.Sigma), numbers(m.MuStarConf), numbers(m.SigmaConf)})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, null as NaN.
@@ -119,7 +120,7 @@ func (m *MorrisIndices) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	*m = MorrisIndices{floats(j.Mu), floats(j.MuStar), floats(j.Sigma), floats(j.MuStarConf)}
+	*m = MorrisIndices{floats(j.Mu), floats(j.MuStar), floats(j.Sigma), floats(j.MuStarConf), floats(j.SigmaConf)}
 	return nil
 }
 

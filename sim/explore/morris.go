@@ -164,12 +164,13 @@ func spread(pts [][]float64, n, l, keep int) []int {
 }
 
 // MorrisIndices are the Morris screening measures of each factor. In JSON they carry SALib's
-// keys mu, mu_star, sigma and mu_star_conf.
+// keys mu, mu_star, sigma and mu_star_conf, and sigma_conf, which SALib does not give.
 type MorrisIndices struct {
 	Mu         []float64 // mean elementary effect
 	MuStar     []float64 // mean absolute elementary effect (Campolongo et al. 2007)
 	Sigma      []float64 // standard deviation of the elementary effects
 	MuStarConf []float64 // half-width of μ*'s 95% bootstrap interval
+	SigmaConf  []float64 // half-width of σ's 95% bootstrap interval
 }
 
 // Indices computes the Morris measures from the outputs y at points, the trajectories of
@@ -180,7 +181,8 @@ type MorrisIndices struct {
 // absolute effect over the R trajectories, a robust proxy for the total index
 // (Campolongo et al. 2007); σ (standard deviation, n-1 divisor) large next to μ* signals
 // interactions or non-linearity. μ*'s half-width is 1.96 times the standard deviation of μ*
-// over resamples bootstrap resamples of the R effects (NaN with fewer than two resamples).
+// over resamples bootstrap resamples of the R effects (NaN with fewer than two resamples), and
+// σ's likewise, from the same resamples.
 func (m Morris) Indices(points [][]float64, y []float64, resamples int, seed uint64) (*MorrisIndices, error) {
 	if err := m.check(); err != nil {
 		return nil, err
@@ -225,10 +227,11 @@ func (m Morris) Indices(points [][]float64, y []float64, resamples int, seed uin
 	}
 	res := &MorrisIndices{
 		Mu: make([]float64, k), MuStar: make([]float64, k),
-		Sigma: make([]float64, k), MuStarConf: make([]float64, k),
+		Sigma: make([]float64, k), MuStarConf: make([]float64, k), SigmaConf: make([]float64, k),
 	}
 	rng := rand.New(rand.NewPCG(seed, streamBootstrap))
-	boot := make([]float64, resamples)
+	boot, bootSigma := make([]float64, resamples), make([]float64, resamples)
+	drawn := make([]float64, m.R)
 	for i, e := range ee {
 		var abs float64
 		for _, v := range e {
@@ -238,12 +241,15 @@ func (m Morris) Indices(points [][]float64, y []float64, resamples int, seed uin
 		res.MuStar[i] = abs / float64(m.R)
 		for b := range boot {
 			var s float64
-			for range m.R {
-				s += math.Abs(e[rng.IntN(m.R)])
+			for r := range m.R {
+				drawn[r] = e[rng.IntN(m.R)]
+				s += math.Abs(drawn[r])
 			}
 			boot[b] = s / float64(m.R)
+			_, bootSigma[b] = stat.MeanStdDev(drawn, nil)
 		}
 		res.MuStarConf[i] = stats.Z95 * sd(boot)
+		res.SigmaConf[i] = stats.Z95 * sd(bootSigma)
 	}
 	return res, nil
 }

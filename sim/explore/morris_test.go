@@ -68,7 +68,7 @@ func TestMorrisLinear(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, bi := range b {
-		if math.Abs(got.Mu[i]-bi) > 1e-9 || math.Abs(got.MuStar[i]-math.Abs(bi)) > 1e-9 || got.Sigma[i] > 1e-9 || got.MuStarConf[i] > 1e-9 {
+		if math.Abs(got.Mu[i]-bi) > 1e-9 || math.Abs(got.MuStar[i]-math.Abs(bi)) > 1e-9 || got.Sigma[i] > 1e-9 || got.MuStarConf[i] > 1e-9 || got.SigmaConf[i] > 1e-9 {
 			t.Errorf("factor %d: mu %v mu* %v sigma %v conf %v, want mu %v mu* %v sigma 0 conf 0",
 				i, got.Mu[i], got.MuStar[i], got.Sigma[i], got.MuStarConf[i], bi, math.Abs(bi))
 		}
@@ -92,8 +92,15 @@ func TestMorrisNonlinear(t *testing.T) {
 			t.Errorf("factor %d: mu* %.4f ± %.4f, want %.4f", i+1, got.MuStar[i], got.MuStarConf[i], want)
 		}
 	}
-	if math.Abs(got.Mu[0]-got.MuStar[0]) > 1e-12 || !(got.Sigma[0] > 0.2) || got.Sigma[2] != 0 {
-		t.Errorf("mu %v, sigma %v: want mu1 = mu*1, sigma1 > 0.2, sigma3 = 0", got.Mu, got.Sigma)
+	if math.Abs(got.Mu[0]-got.MuStar[0]) > 1e-12 || got.Sigma[2] != 0 || got.SigmaConf[2] != 0 {
+		t.Errorf("mu %v, sigma %v ± %v: want mu1 = mu*1, sigma3 = 0 exactly", got.Mu, got.Sigma, got.SigmaConf)
+	}
+	// σ's interval: 0 exactly where every effect is equal (the dummy, and the linear case
+	// above), positive and narrow next to σ itself for the factors whose effects vary.
+	for i := range 2 {
+		if !(got.SigmaConf[i] > 0) || !(got.SigmaConf[i] < got.Sigma[i]/4) {
+			t.Errorf("factor %d: sigma %.4f ± %.4f, want a positive half-width under a quarter of sigma", i+1, got.Sigma[i], got.SigmaConf[i])
+		}
 	}
 }
 
