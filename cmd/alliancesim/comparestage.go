@@ -159,7 +159,7 @@ func compareStage(ctx context.Context, e *env, dir string, st *stageRecord, sh *
 					s, joinInts(cps), t, sh.n, t, err, s)
 			}
 		}
-		chunks, err := compareChunks(ps, pfiles, hashes, (cps[s-1]+sim.ChunkSize-1)/sim.ChunkSize)
+		chunks, err := compareChunks(ps, pfiles, hashes, chunksOf(cps[s-1]))
 		if err != nil {
 			return err
 		}
@@ -222,7 +222,7 @@ func mergeCompareStages(e *env, ps []*comparePart, files []string, out string, f
 		return fmt.Errorf("%s: %w", files[0], err)
 	}
 	cps := prec.Checkpoints(specs[0].Runs)
-	chunks, err := compareChunks(ps, files, hashes, (cps[len(cps)-1]+sim.ChunkSize-1)/sim.ChunkSize)
+	chunks, err := compareChunks(ps, files, hashes, chunksOf(cps[len(cps)-1]))
 	if err != nil {
 		return err
 	}
@@ -231,42 +231,19 @@ func mergeCompareStages(e *env, ps []*comparePart, files []string, out string, f
 		return err
 	}
 	if need > 0 {
-		s := slices.Index(cps, need)
-		return fmt.Errorf("the rule asks for stage %d (%d runs, checkpoints %s), whose parts are not all there: run its shards (alliancesim compare ... --shard K/%d --stage %d), then merge again",
-			s, need, joinInts(cps), first.N, s)
+		return missingStage("compare", cps, need, first.N)
 	}
-	// The per-run outcomes, for the paired differences: each part holds those of its stage's
-	// runs, from the stage's first run, which is a whole number of words in.
-	words := (reached.Runs + 63) / 64
-	for i := range specs {
-		pts[i].Outcomes = make([][]uint64, len(metrics))
-		for m, met := range metrics {
-			if met.Binary != nil {
-				pts[i].Outcomes[m] = make([]uint64, words)
-			}
-		}
-	}
+	// The per-run outcomes, for the paired differences.
+	newOutcomes(pts, metrics, reached.Runs)
 	for j, p := range ps {
-		s := p.Stage.Stage
-		if s >= len(cps) || cps[s] > reached.Runs {
-			continue // a stage the rule did not need, left by an earlier job
-		}
-		from := 0
-		if s > 0 {
-			from = cps[s-1]
-		}
+		of := make([][][]uint64, len(p.Options))
 		for i, op := range p.Options {
-			if len(op.Outcomes) != len(metrics) {
-				return fmt.Errorf("%s: option %s: outcomes of another number of metrics", files[j], op.Name)
-			}
-			for m, o := range op.Outcomes {
-				if (o == nil) != (pts[i].Outcomes[m] == nil) || o != nil && len(o) != (cps[s]-from+63)/64 {
-					return fmt.Errorf("%s: option %s: outcomes of another metric or number of runs", files[j], op.Name)
-				}
-				for w, bits := range o {
-					pts[i].Outcomes[m][from/64+w] |= bits
-				}
-			}
+			of[i] = op.Outcomes
+		}
+		if err := stageOutcomes(pts, cps, reached.Runs, p.Stage.Stage, of, func(i int) string {
+			return fmt.Sprintf("%s: option %s", files[j], p.Options[i].Name)
+		}); err != nil {
+			return err
 		}
 	}
 	for _, spec := range specs {

@@ -95,7 +95,7 @@ func replay(spec *sim.Spec, prec *sim.Precision, chunks []*sim.Accumulator) (r s
 	acc = sim.NewAccumulator(spec)
 	merged := 0
 	r, err = prec.Grow(spec.Runs, func(n int) (float64, error) {
-		for ; merged < (n+sim.ChunkSize-1)/sim.ChunkSize; merged++ {
+		for ; merged < chunksOf(n); merged++ {
 			if merged >= len(chunks) || chunks[merged] == nil {
 				return 0, needRuns(n)
 			}
@@ -197,7 +197,7 @@ func stagesBefore(dir string, s int, sh *shard, prov provenance, spec *sim.Spec,
 			return nil, refuse(fmt.Sprintf("stage %d (part-K-of-%d-stage-%d): %v", t, sh.n, t, err))
 		}
 	}
-	accs, _, err := partChunks(parts, files, (cps[s-1]+sim.ChunkSize-1)/sim.ChunkSize)
+	accs, _, err := partChunks(parts, files, chunksOf(cps[s-1]))
 	return accs, err
 }
 
@@ -260,7 +260,7 @@ func mergeStages(e *env, parts []*partial, files []string, out string, force boo
 		return fmt.Errorf("%s: %w", files[0], err)
 	}
 	cps := prec.Checkpoints(spec.Runs)
-	accs, rowsOf, err := partChunks(parts, files, (cps[len(cps)-1]+sim.ChunkSize-1)/sim.ChunkSize)
+	accs, rowsOf, err := partChunks(parts, files, chunksOf(cps[len(cps)-1]))
 	if err != nil {
 		return err
 	}
@@ -269,9 +269,7 @@ func mergeStages(e *env, parts []*partial, files []string, out string, force boo
 		return err
 	}
 	if need > 0 {
-		s := slices.Index(cps, need)
-		return fmt.Errorf("the rule asks for stage %d (%d runs, checkpoints %s), whose parts are not all there: run its shards (alliancesim run ... --shard K/%d --stage %d), then merge again",
-			s, need, joinInts(cps), parts[0].N, s)
+		return missingStage("run", cps, need, parts[0].N)
 	}
 	return writeMerged(e, f, spec, reached, prec, acc, rowsOf, parts[0].provenance, out, force, len(parts))
 }
@@ -351,4 +349,57 @@ func measureStage(ctx context.Context, e *env, specs []*sim.Spec, metrics []sim.
 		pts = append(pts, pt)
 	}
 	return pts, nil
+}
+
+// chunksOf is the number of chunks of the first runs runs of an ensemble.
+func chunksOf(runs int) int { return (runs + sim.ChunkSize - 1) / sim.ChunkSize }
+
+// missingStage is merge's error when the rule asks for a stage whose parts are not all there:
+// it names the stage and the command (run, compare or sweep) that makes it with n shards.
+func missingStage(command string, cps []int, need, n int) error {
+	s := slices.Index(cps, need)
+	return fmt.Errorf("the rule asks for stage %d (%d runs, checkpoints %s), whose parts are not all there: run its shards (alliancesim %s ... --shard K/%d --stage %d), then merge again",
+		s, need, joinInts(cps), command, n, s)
+}
+
+// newOutcomes gives each point of pts empty per-run outcomes of runs runs for every binary
+// metric, for stageOutcomes to fill.
+func newOutcomes(pts []*sim.SweepPoint, metrics []sim.Metric, runs int) {
+	words := (runs + 63) / 64
+	for _, pt := range pts {
+		pt.Outcomes = make([][]uint64, len(metrics))
+		for m, met := range metrics {
+			if met.Binary != nil {
+				pt.Outcomes[m] = make([]uint64, words)
+			}
+		}
+	}
+}
+
+// stageOutcomes puts back in run order the per-run outcomes that a part of stage s holds for
+// each point (of[i], the outcomes of the stage's own runs, which start a whole number of words
+// in), for the paired differences; a stage the rule did not reach, left by an earlier job, is
+// skipped. what names point i in errors.
+func stageOutcomes(pts []*sim.SweepPoint, cps []int, runs, s int, of [][][]uint64, what func(i int) string) error {
+	if s >= len(cps) || cps[s] > runs {
+		return nil
+	}
+	from := 0
+	if s > 0 {
+		from = cps[s-1]
+	}
+	for i, outcomes := range of {
+		if len(outcomes) != len(pts[i].Outcomes) {
+			return fmt.Errorf("%s: outcomes of another number of metrics", what(i))
+		}
+		for m, o := range outcomes {
+			if (o == nil) != (pts[i].Outcomes[m] == nil) || o != nil && len(o) != (cps[s]-from+63)/64 {
+				return fmt.Errorf("%s: outcomes of another metric or number of runs", what(i))
+			}
+			for w, bits := range o {
+				pts[i].Outcomes[m][from/64+w] |= bits
+			}
+		}
+	}
+	return nil
 }

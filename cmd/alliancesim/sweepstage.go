@@ -121,7 +121,7 @@ func sweepStage(ctx context.Context, e *env, dir string, st *stageRecord, sh *sh
 		if err := checkSweepStages(ms, mfiles, &mine); err != nil {
 			return fmt.Errorf("stage %d of %s: %w; stage %d can start only once every shard of the stages before it has finished", s, joinInts(cps), err, s)
 		}
-		chunks, err := sweepChunks(ms, mfiles, len(specs), (cps[s-1]+sim.ChunkSize-1)/sim.ChunkSize)
+		chunks, err := sweepChunks(ms, mfiles, len(specs), chunksOf(cps[s-1]))
 		if err != nil {
 			return err
 		}
@@ -172,7 +172,7 @@ func mergeSweepStages(e *env, ms []*sweepManifest, files []string, out string, f
 		return fmt.Errorf("%s: %w", files[0], err)
 	}
 	cps := prec.Checkpoints(spec.Runs)
-	chunks, err := sweepChunks(ms, files, len(specs), (cps[len(cps)-1]+sim.ChunkSize-1)/sim.ChunkSize)
+	chunks, err := sweepChunks(ms, files, len(specs), chunksOf(cps[len(cps)-1]))
 	if err != nil {
 		return err
 	}
@@ -181,43 +181,21 @@ func mergeSweepStages(e *env, ms []*sweepManifest, files []string, out string, f
 		return err
 	}
 	if need > 0 {
-		s := slices.Index(cps, need)
-		return fmt.Errorf("the rule asks for stage %d (%d runs, checkpoints %s), whose parts are not all there: run its shards (alliancesim sweep ... --shard K/%d --stage %d), then merge again",
-			s, need, joinInts(cps), first.N, s)
+		return missingStage("sweep", cps, need, first.N)
 	}
-	words := (reached.Runs + 63) / 64
 	for i, pt := range pts {
 		pt.Index, pt.Coord, pt.Values, pt.Labels = grid[i].Index, grid[i].Coord, grid[i].Values, grid[i].Labels
-		pt.Outcomes = make([][]uint64, len(metrics))
-		for m, met := range metrics {
-			if met.Binary != nil {
-				pt.Outcomes[m] = make([]uint64, words)
-			}
-		}
 	}
-	// Each part holds the outcomes of its stage's runs, from the stage's first run, a whole
-	// number of words in.
+	newOutcomes(pts, metrics, reached.Runs)
 	for j, m := range ms {
-		s := m.Stage.Stage
-		if s >= len(cps) || cps[s] > reached.Runs {
-			continue // a stage the rule did not need, left by an earlier job
-		}
-		from := 0
-		if s > 0 {
-			from = cps[s-1]
-		}
+		of := make([][][]uint64, len(m.Points))
 		for i, sp := range m.Points {
-			if len(sp.Outcomes) != len(metrics) {
-				return fmt.Errorf("%s: grid point %d: outcomes of another number of metrics", files[j], i)
-			}
-			for k, o := range sp.Outcomes {
-				if (o == nil) != (pts[i].Outcomes[k] == nil) || o != nil && len(o) != (cps[s]-from+63)/64 {
-					return fmt.Errorf("%s: grid point %d: outcomes of another metric or number of runs", files[j], i)
-				}
-				for w, bits := range o {
-					pts[i].Outcomes[k][from/64+w] |= bits
-				}
-			}
+			of[i] = sp.Outcomes
+		}
+		if err := stageOutcomes(pts, cps, reached.Runs, m.Stage.Stage, of, func(i int) string {
+			return fmt.Sprintf("%s: grid point %d", files[j], i)
+		}); err != nil {
+			return err
 		}
 	}
 	grown := *spec
