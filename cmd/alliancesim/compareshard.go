@@ -47,6 +47,30 @@ func writeComparePart(dir string, sh *shard, stage *stageRecord, prov provenance
 }
 
 // mergeCompare combines the shards of a comparison into the outputs of the unsharded one.
+// options returns what the part records of each option, in order: its name, its config's hash,
+// its record for compare.json, and its spec with the comparison's runs, seed and first run.
+// file names the part in errors.
+func (p *comparePart) options(file string) (names, hashes []string, recs []recorded, specs []*sim.Spec, err error) {
+	for _, op := range p.Options {
+		f, err := config.Load("config of "+op.Name, []byte(op.Config))
+		if err != nil {
+			return nil, nil, nil, nil, err
+		}
+		if f.Hash() != op.Hash {
+			return nil, nil, nil, nil, fmt.Errorf("%s: option %s: its config does not match its sha256 (edited by hand?)", file, op.Name)
+		}
+		spec, err := f.Spec()
+		if err != nil {
+			return nil, nil, nil, nil, err
+		}
+		spec.Runs, spec.Seed, spec.FirstRun = p.Runs, p.Seed, p.FirstRun
+		names, hashes = append(names, op.Name), append(hashes, op.Hash)
+		recs = append(recs, recorded{op.Name, op.Argument, op.Config})
+		specs = append(specs, spec)
+	}
+	return names, hashes, recs, specs, nil
+}
+
 func mergeCompare(e *env, ps []*comparePart, files []string, out string, force bool) error {
 	if slices.ContainsFunc(ps, func(p *comparePart) bool { return p.Stage != nil }) {
 		return mergeCompareStages(e, ps, files, out, force)
@@ -64,23 +88,13 @@ func mergeCompare(e *env, ps []*comparePart, files []string, out string, force b
 	if err != nil {
 		return err
 	}
-	var names, hashes []string
-	var recs []recorded
-	var specs []*sim.Spec
+	names, hashes, recs, specs, err := first.options(files[0])
+	if err != nil {
+		return err
+	}
 	var pts []*sim.SweepPoint
 	for i, op := range first.Options {
-		f, err := config.Load("config of "+op.Name, []byte(op.Config))
-		if err != nil {
-			return err
-		}
-		if f.Hash() != op.Hash {
-			return fmt.Errorf("%s: option %s: its config does not match its sha256 (edited by hand?)", files[0], op.Name)
-		}
-		spec, err := f.Spec()
-		if err != nil {
-			return err
-		}
-		spec.Runs, spec.Seed, spec.FirstRun = first.Runs, first.Seed, first.FirstRun
+		spec := specs[i]
 		chunks := make([]*sim.Accumulator, sim.NumChunks(spec))
 		pt := &sim.SweepPoint{}
 		words := (spec.Runs + 63) / 64
@@ -115,9 +129,7 @@ func mergeCompare(e *env, ps []*comparePart, files []string, out string, force b
 			return err
 		}
 		pt.Finish(spec, acc, metrics)
-		names, hashes = append(names, op.Name), append(hashes, op.Hash)
-		recs = append(recs, recorded{op.Name, op.Argument, op.Config})
-		specs, pts = append(specs, spec), append(pts, pt)
+		pts = append(pts, pt)
 	}
 	if out == "" {
 		out = compareOut(names)

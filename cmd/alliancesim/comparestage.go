@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 
-	"alliancesim/config"
 	"alliancesim/sim"
 )
 
@@ -197,25 +196,9 @@ func mergeCompareStages(e *env, ps []*comparePart, files []string, out string, f
 	if err != nil {
 		return err
 	}
-	var names, hashes []string
-	var recs []recorded
-	var specs []*sim.Spec
-	for _, op := range first.Options {
-		f, err := config.Load("config of "+op.Name, []byte(op.Config))
-		if err != nil {
-			return err
-		}
-		if f.Hash() != op.Hash {
-			return fmt.Errorf("%s: option %s: its config does not match its sha256 (edited by hand?)", files[0], op.Name)
-		}
-		spec, err := f.Spec()
-		if err != nil {
-			return err
-		}
-		spec.Runs, spec.Seed, spec.FirstRun = first.Runs, first.Seed, first.FirstRun
-		names, hashes = append(names, op.Name), append(hashes, op.Hash)
-		recs = append(recs, recorded{op.Name, op.Argument, op.Config})
-		specs = append(specs, spec)
+	names, hashes, recs, specs, err := first.options(files[0])
+	if err != nil {
+		return err
 	}
 	prec, err := first.Stage.rule(specs[0])
 	if err != nil {
