@@ -191,18 +191,39 @@ func (p *panelled) stack(c draw.Canvas, gap vg.Length) {
 			y.Text = wrapText(y.Text, y.TextStyle, a.Size().Y)
 		}
 	}
+	p.alignData(cs, true)
+	p.plotPanels(c, cs)
+}
+
+// alignData moves the panels' canvases cs so that their data areas share their edges: left and
+// right when the panels are stacked, bottom and top when they stand side by side. Twice: the
+// second pass sees the ticks and wrapping that the first chose.
+func (p *panelled) alignData(cs []draw.Canvas, stacked bool) {
 	for range 2 {
-		left, right := c.Min.X, c.Max.X
-		areas := make([]vg.Rectangle, n)
+		areas := make([]vg.Rectangle, len(p.panels))
 		for i, f := range p.panels {
 			_, areas[i] = f.layout(cs[i])
-			left, right = max(left, areas[i].Min.X), min(right, areas[i].Max.X)
+		}
+		lo, hi := areas[0].Min, areas[0].Max
+		for _, a := range areas[1:] {
+			lo = vg.Point{X: max(lo.X, a.Min.X), Y: max(lo.Y, a.Min.Y)}
+			hi = vg.Point{X: min(hi.X, a.Max.X), Y: min(hi.Y, a.Max.Y)}
 		}
 		for i := range cs {
-			cs[i].Min.X += left - areas[i].Min.X
-			cs[i].Max.X -= areas[i].Max.X - right
+			if stacked {
+				cs[i].Min.X += lo.X - areas[i].Min.X
+				cs[i].Max.X -= areas[i].Max.X - hi.X
+			} else {
+				cs[i].Min.Y += lo.Y - areas[i].Min.Y
+				cs[i].Max.Y -= areas[i].Max.Y - hi.Y
+			}
 		}
 	}
+}
+
+// plotPanels draws each panel in its canvas of cs, and the shared x axis title, if any, below
+// them in c, centred on the span of their data.
+func (p *panelled) plotPanels(c draw.Canvas, cs []draw.Canvas) {
 	var first, last vg.Rectangle
 	for i, f := range p.panels {
 		_, data := f.layout(cs[i])
@@ -275,32 +296,8 @@ func (p *panelled) Draw(c draw.Canvas) {
 		p.stack(c, gap)
 		return
 	}
-	// Twice: the second pass sees the ticks and wrapping that the first chose.
-	for range 2 {
-		bottom, top := c.Min.Y, c.Max.Y
-		areas := make([]vg.Rectangle, len(p.panels))
-		for i, f := range p.panels {
-			_, areas[i] = f.layout(cs[i])
-			bottom, top = max(bottom, areas[i].Min.Y), min(top, areas[i].Max.Y)
-		}
-		for i := range cs {
-			cs[i].Min.Y += bottom - areas[i].Min.Y
-			cs[i].Max.Y -= areas[i].Max.Y - top
-		}
-	}
-	var first, last vg.Rectangle
-	for i, f := range p.panels {
-		_, data := f.layout(cs[i])
-		if i == 0 {
-			first = data
-		}
-		last = data
-		f.plotIn(cs[i])
-	}
-	if p.xLabel != "" {
-		x := (first.Min.X + last.Max.X) / 2
-		c.FillText(xl, vg.Point{X: x, Y: c.Min.Y - xl.Height(p.xLabel) - vg.Points(3) + xl.FontExtents().Descent}, p.xLabel)
-	}
+	p.alignData(cs, false)
+	p.plotPanels(c, cs)
 }
 
 // legendLayout is a legend laid out in a grid, row by row.
