@@ -96,10 +96,7 @@ func TestExploreShardPrecisionErrors(t *testing.T) {
 		{with("--shard", "0/2", "--stage", "1", "--max-runs", "2000"), "is of another exploration, number of shards or precision rule"},
 		{[]string{"merge", "p", "--out", "m"}, "without its last stage, 3"},
 	} {
-		r := alliancesim(t, dir, test.args...)
-		if r.code == 0 || !strings.Contains(r.stderr, test.want) {
-			t.Errorf("alliancesim %s: exit %d, want an error with %q\nstderr: %s", strings.Join(test.args, " "), r.code, test.want, r.stderr)
-		}
+		refuses(t, dir, test.want, test.args...)
 	}
 	// With stage 0 complete, the last stage still refuses: the rule needs stage 1 first, and
 	// merge wants the last stage.

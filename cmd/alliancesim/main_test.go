@@ -48,6 +48,15 @@ type result struct {
 }
 
 // alliancesim runs the command in dir with args.
+// refuses runs alliancesim in dir and reports an error unless it fails with want in its stderr.
+func refuses(t *testing.T, dir, want string, args ...string) {
+	t.Helper()
+	r := alliancesim(t, dir, args...)
+	if r.code == 0 || !strings.Contains(r.stderr, want) {
+		t.Errorf("alliancesim %s: exit %d, want an error with %q\nstderr: %s", strings.Join(args, " "), r.code, want, r.stderr)
+	}
+}
+
 func alliancesim(t *testing.T, dir string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(binary, args...)

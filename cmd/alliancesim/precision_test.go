@@ -143,10 +143,7 @@ func TestPrecisionErrors(t *testing.T) {
 		{[]string{"compare", "europe-2025", "ukraine-nato", "--precision", "0.01", "--shard", "0/2"}, "--precision with --shard needs --stage S"},
 		{[]string{"run", "burden-sharing", "--precision", "0.01", "--precision-metric", "focus_attacked", "--runs", "10"}, "focus_attacked is not defined for"},
 	} {
-		r := alliancesim(t, dir, append(test.args, "--out", filepath.Join(dir, "o"), "--quiet")...)
-		if r.code == 0 || !strings.Contains(r.stderr, test.want) {
-			t.Errorf("alliancesim %s: exit %d, want an error with %q\nstderr: %s", strings.Join(test.args, " "), r.code, test.want, r.stderr)
-		}
+		refuses(t, dir, test.want, append(test.args, "--out", filepath.Join(dir, "o"), "--quiet")...)
 	}
 }
 

@@ -52,10 +52,7 @@ func TestShardMergeIdentical(t *testing.T) {
 		{[]string{"run", "--shard", "3/3"}, "want K/N with 0 <= K < N"},
 		{[]string{"run", "--shard", "slurm"}, "SLURM_ARRAY_TASK_ID"},
 	} {
-		r := alliancesim(t, dir, test.args...)
-		if r.code == 0 || !strings.Contains(r.stderr, test.want) {
-			t.Errorf("alliancesim %s: exit %d, stderr %q; want an error with %q", strings.Join(test.args, " "), r.code, r.stderr, test.want)
-		}
+		refuses(t, dir, test.want, test.args...)
 	}
 }
 

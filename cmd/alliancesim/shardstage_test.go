@@ -164,10 +164,7 @@ func TestShardPrecisionErrors(t *testing.T) {
 		{with("--shard", "0/3", "--stage", "1"), "is a shard of 2, this of 3"},
 		{with("--shard", "0/2", "--stage", "1", "--max-runs", "2000"), "another --precision, --precision-metric or --max-runs"},
 	} {
-		r := alliancesim(t, dir, test.args...)
-		if r.code == 0 || !strings.Contains(r.stderr, test.want) {
-			t.Errorf("alliancesim %s: exit %d, want an error with %q\nstderr: %s", strings.Join(test.args, " "), r.code, test.want, r.stderr)
-		}
+		refuses(t, dir, test.want, test.args...)
 	}
 	// With stage 0 complete, a shard of stage 2 still refuses: the rule needs stage 1 first.
 	if r := alliancesim(t, dir, with("--shard", "1/2", "--stage", "0")...); r.code != 0 {

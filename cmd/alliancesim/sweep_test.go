@@ -97,10 +97,7 @@ func TestSweep2DAndPlot(t *testing.T) {
 		{[]string{"--label", "rep.init"}, "want KEY=TEXT"},
 		{[]string{"--ylim", "1,0"}, "want LO,HI with LO < HI"},
 	} {
-		r := alliancesim(t, dir, append([]string{"plot", filepath.Join("h", "sweep.json"), "--out", "q"}, test.args...)...)
-		if r.code == 0 || !strings.Contains(r.stderr, test.want) {
-			t.Errorf("plot %v: exit %d, stderr %q, want %q", test.args, r.code, r.stderr, test.want)
-		}
+		refuses(t, dir, test.want, append([]string{"plot", filepath.Join("h", "sweep.json"), "--out", "q"}, test.args...)...)
 	}
 	for _, test := range []struct {
 		args []string
@@ -117,10 +114,7 @@ func TestSweep2DAndPlot(t *testing.T) {
 		{[]string{"compare", "europe-2025"}, "at least two options"},
 		{[]string{"compare", "v:model.gamma=2", "europe-2025"}, "no option before it"},
 	} {
-		r := alliancesim(t, dir, test.args...)
-		if r.code == 0 || !strings.Contains(r.stderr, test.want) {
-			t.Errorf("alliancesim %s: exit %d, stderr %q; want an error with %q", strings.Join(test.args, " "), r.code, r.stderr, test.want)
-		}
+		refuses(t, dir, test.want, test.args...)
 	}
 }
 
