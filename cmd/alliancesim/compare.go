@@ -98,15 +98,9 @@ func compareOptions(ctx context.Context, e *env, args []string, given []option) 
 	if err != nil {
 		return err
 	}
-	var stage *stageRecord
-	var cps []int
-	if prec != nil {
-		cps = prec.Checkpoints(specs[0].Runs)
-	}
-	if s, err := parseStage(*stageFlag, prec, sh, cps); err != nil {
+	stage, cps, err := parseStage(*stageFlag, prec, sh, specs[0].Runs)
+	if err != nil {
 		return err
-	} else if s >= 0 {
-		stage = newStageRecord(prec, s)
 	}
 	if *withRows && (sh != nil || prec != nil) {
 		return fmt.Errorf("%w: --rows with --shard or --precision: the per-run rows are written by an unsharded comparison of fixed runs", errUsage)

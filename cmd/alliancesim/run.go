@@ -169,15 +169,9 @@ func cmdRun(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var stage *stageRecord
-	var cps []int
-	if prec != nil {
-		cps = prec.Checkpoints(spec.Runs)
-	}
-	if s, err := parseStage(*stageFlag, prec, sh, cps); err != nil {
+	stage, cps, err := parseStage(*stageFlag, prec, sh, spec.Runs)
+	if err != nil {
 		return err
-	} else if s >= 0 {
-		stage = newStageRecord(prec, s)
 	}
 	tables := runTables{trajectories: *trajectories, parquet: *format == "parquet"}
 	if *format != "csv" && *format != "parquet" {

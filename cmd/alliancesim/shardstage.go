@@ -57,21 +57,27 @@ func partBase(sh *shard, stage *stageRecord) string {
 	return fmt.Sprintf("%s-stage-%d", sh.base(), stage.Stage)
 }
 
-// parseStage parses --stage for the rule's checkpoints cps ("" when not given).
-func parseStage(v string, prec *sim.Precision, sh *shard, cps []int) (int, error) {
+// parseStage parses --stage v of a rule prec (nil without --precision) followed by shard sh
+// from runs runs: the stage's record (nil when not given) and the rule's checkpoints (nil
+// without a rule).
+func parseStage(v string, prec *sim.Precision, sh *shard, runs int) (*stageRecord, []int, error) {
+	var cps []int
+	if prec != nil {
+		cps = prec.Checkpoints(runs)
+	}
 	switch {
 	case v == "" && prec != nil && sh != nil:
-		return 0, fmt.Errorf("%w: --precision with --shard needs --stage S: the stages of the rule, 0 to %d, run one after another (alliancesim slurm --precision chains them)", errUsage, len(cps)-1)
+		return nil, nil, fmt.Errorf("%w: --precision with --shard needs --stage S: the stages of the rule, 0 to %d, run one after another (alliancesim slurm --precision chains them)", errUsage, len(cps)-1)
 	case v == "":
-		return -1, nil
+		return nil, cps, nil
 	case prec == nil || sh == nil:
-		return 0, fmt.Errorf("%w: --stage is for the shards of a run grown to a precision: give it with --precision and --shard", errUsage)
+		return nil, nil, fmt.Errorf("%w: --stage is for the shards of a run grown to a precision: give it with --precision and --shard", errUsage)
 	}
 	s, err := strconv.Atoi(v)
 	if err != nil || s < 0 || s >= len(cps) {
-		return 0, fmt.Errorf("%w: --stage %q: allowed 0 to %d (the rule's checkpoints are %s runs)", errUsage, v, len(cps)-1, joinInts(cps))
+		return nil, nil, fmt.Errorf("%w: --stage %q: allowed 0 to %d (the rule's checkpoints are %s runs)", errUsage, v, len(cps)-1, joinInts(cps))
 	}
-	return s, nil
+	return newStageRecord(prec, s), cps, nil
 }
 
 func joinInts(v []int) string {

@@ -97,15 +97,9 @@ func cmdSweep(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var stage *stageRecord
-	var cps []int
-	if prec != nil {
-		cps = prec.Checkpoints(spec.Runs)
-	}
-	if s, err := parseStage(*stageFlag, prec, sh, cps); err != nil {
+	stage, cps, err := parseStage(*stageFlag, prec, sh, spec.Runs)
+	if err != nil {
 		return err
-	} else if s >= 0 {
-		stage = newStageRecord(prec, s)
 	}
 	if prec != nil && *resume {
 		return fmt.Errorf("%w: --precision with --resume: an adaptive sweep keeps no points until its last checkpoint; rerun it without --resume", errUsage)
