@@ -16,16 +16,9 @@ import (
 func TestStatesAgreeWithRecords(t *testing.T) {
 	spec := scenarioSpec(t, "ukraine-budapest")
 	spec.Runs, spec.FirstRun = 300, 40
-	var mu sync.Mutex
-	recs := map[int]sim.Record{}
+	recs, keep := keepRecords()
 	var rows bytes.Buffer
-	opt := sim.Options{Workers: 2, Rows: &rows, Record: func(r *sim.Record) {
-		mu.Lock()
-		defer mu.Unlock()
-		c := *r
-		c.States = append([]sim.StateRecord(nil), r.States...)
-		recs[r.Run] = c
-	}}
+	opt := sim.Options{Workers: 2, Rows: &rows, Record: keep}
 	if _, err := sim.Ensemble(context.Background(), spec, opt); err != nil {
 		t.Fatal(err)
 	}
@@ -166,5 +159,19 @@ func TestGuarantorTalliesAddUp(t *testing.T) {
 		if seen[kind] == 0 {
 			t.Errorf("no decision was %s in any run: the test checks nothing of it", kind)
 		}
+	}
+}
+
+// keepRecords returns a map of records by run and an Options.Record that copies each record
+// into it, from any worker.
+func keepRecords() (map[int]sim.Record, func(*sim.Record)) {
+	var mu sync.Mutex
+	recs := map[int]sim.Record{}
+	return recs, func(r *sim.Record) {
+		mu.Lock()
+		defer mu.Unlock()
+		c := *r
+		c.States = append([]sim.StateRecord(nil), r.States...)
+		recs[r.Run] = c
 	}
 }

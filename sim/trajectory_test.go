@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/csv"
 	"strconv"
-	"sync"
 	"testing"
 
 	"alliancesim/sim"
@@ -19,20 +18,13 @@ import (
 func TestTrajectoriesAgreeWithRecords(t *testing.T) {
 	spec := scenarioSpec(t, "europe-2025")
 	spec.Runs, spec.Steps = 300, 12
-	var mu sync.Mutex
-	recs := map[int]sim.Record{}
+	recs, keep := keepRecords()
 	var first []byte
 	for _, workers := range []int{1, 3} {
 		var traj bytes.Buffer
 		opt := sim.Options{Workers: workers, Trajectories: &traj}
 		if workers == 1 {
-			opt.Record = func(r *sim.Record) {
-				mu.Lock()
-				defer mu.Unlock()
-				c := *r
-				c.States = append([]sim.StateRecord(nil), r.States...)
-				recs[r.Run] = c
-			}
+			opt.Record = keep
 		}
 		if _, err := sim.Ensemble(context.Background(), spec, opt); err != nil {
 			t.Fatal(err)
